@@ -1,0 +1,256 @@
+package io.callisto.sip.header;
+
+import io.callisto.sip.internal.Chars;
+import io.callisto.sip.internal.Cursor;
+import io.callisto.sip.uri.Uri;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * An address with optional display name and header parameters, the value of From, To, Contact, Route,
+ * Record-Route, Path, Reply-To, Refer-To, Referred-By and P-Asserted-Identity (RFC 3261 §20.10, §25.1
+ * name-addr / addr-spec). The URI is kept as written and parsed on first access to {@link #uri()}.
+ * A Contact of {@code *} is the {@link #WILDCARD}. Immutable.
+ */
+public final class NameAddress {
+    /** The {@code Contact: *} value of a REGISTER that removes all bindings (§10.2.2). */
+    public static final NameAddress WILDCARD = new NameAddress(null, "*", true, false, Parameters.EMPTY);
+
+    private final String displayName;
+    private final byte[] uriSrc;
+    private final int uriFrom;
+    private final int uriTo;
+    private final boolean wildcard;
+    private final boolean bracketed;
+    private final Parameters parameters;
+    private volatile Uri uri;
+
+    private NameAddress(String displayName, byte[] uriSrc, int uriFrom, int uriTo, boolean bracketed,
+            Parameters parameters) {
+        this.displayName = displayName;
+        this.uriSrc = uriSrc;
+        this.uriFrom = uriFrom;
+        this.uriTo = uriTo;
+        this.wildcard = false;
+        this.bracketed = bracketed;
+        this.parameters = parameters;
+    }
+
+    private NameAddress(String displayName, String uriText, boolean wildcard, boolean bracketed,
+            Parameters parameters) {
+        this.displayName = displayName;
+        this.uriSrc = uriText.getBytes(StandardCharsets.UTF_8);
+        this.uriFrom = 0;
+        this.uriTo = uriSrc.length;
+        this.wildcard = wildcard;
+        this.bracketed = bracketed;
+        this.parameters = parameters;
+    }
+
+    /** An address for {@code uri}, written in angle brackets, with no display name or parameters. */
+    public static NameAddress of(Uri uri) {
+        return of(null, uri, Parameters.EMPTY);
+    }
+
+    /** An address with a display name (may be null), the URI, and header parameters. */
+    public static NameAddress of(String displayName, Uri uri, Parameters parameters) {
+        NameAddress a = new NameAddress(displayName, uri.toString(), false, true,
+                parameters == null ? Parameters.EMPTY : parameters);
+        a.uri = uri;
+        return a;
+    }
+
+    /** Parses a complete header value such as {@code "Bob" <sip:bob@example.com>;tag=x}. */
+    public static NameAddress parse(String value) {
+        Cursor c = Cursor.of(value);
+        c.skipLws();
+        NameAddress a = parse(c);
+        c.expectEnd("address");
+        return a;
+    }
+
+    /** The display name without quotes, or null. */
+    public String displayName() {
+        return displayName;
+    }
+
+    public boolean isWildcard() {
+        return wildcard;
+    }
+
+    /** The URI, parsed on first access. Throws {@link io.callisto.sip.parse.ParseError} if it is malformed. */
+    public Uri uri() {
+        if (wildcard) {
+            throw new io.callisto.sip.parse.ParseError("wildcard Contact has no URI");
+        }
+        Uri u = uri;
+        if (u == null) {
+            u = Uri.parse(uriSrc, uriFrom, uriTo);
+            uri = u;
+        }
+        return u;
+    }
+
+    /** The URI text as written (without the angle brackets). */
+    public String uriText() {
+        return new String(uriSrc, uriFrom, uriTo - uriFrom, StandardCharsets.UTF_8);
+    }
+
+    public Parameters parameters() {
+        return parameters;
+    }
+
+    /** The tag parameter (From/To, §19.3), or null. */
+    public String tag() {
+        return parameters.get("tag");
+    }
+
+    public NameAddress withParameter(String name, String value) {
+        return copy(parameters.with(name, value));
+    }
+
+    public NameAddress withoutParameter(String name) {
+        return copy(parameters.without(name));
+    }
+
+    public NameAddress withTag(String tag) {
+        return withParameter("tag", tag);
+    }
+
+    private NameAddress copy(Parameters p) {
+        NameAddress a = wildcard ? new NameAddress(null, "*", true, false, p)
+                : new NameAddress(displayName, uriSrc, uriFrom, uriTo, bracketed || !p.isEmpty(), p);
+        a.uri = uri;
+        return a;
+    }
+
+    /** Parses name-addr / addr-spec followed by header parameters, leaving the cursor after them. */
+    static NameAddress parse(Cursor c) {
+        int start = c.pos;
+        if (c.peek() == '*') {
+            c.pos++;
+            Parameters p = ParamParser.parse(c);
+            return new NameAddress(null, "*", true, false, p);
+        }
+        String display = null;
+        if (c.peek() == '"') {
+            display = c.quotedString();
+            c.skipLws();
+            if (c.peek() != '<') {
+                throw c.error("'<' expected after quoted display name");
+            }
+        } else if (c.peek() != '<') {
+            int p = scanDisplayTokens(c);
+            if (p >= 0) {
+                display = c.utf8(start, trimEnd(c.b, start, p));
+                c.pos = p;
+            }
+        }
+        if (c.accept('<')) {
+            int from = c.pos;
+            int p = from;
+            while (p < c.end && c.b[p] != '>') {
+                p++;
+            }
+            if (p >= c.end) {
+                throw c.error("'>' expected to close the URI", from - 1);
+            }
+            if (p == from) {
+                throw c.error("empty URI in angle brackets", from);
+            }
+            c.pos = p + 1;
+            Parameters params = ParamParser.parse(c);
+            return new NameAddress(display, c.b, from, p, true, params);
+        }
+        // addr-spec: the URI ends at ';' (header parameters follow, §20.10), ',' or white space.
+        int from = c.pos;
+        int p = from;
+        while (p < c.end) {
+            byte x = c.b[p];
+            if (x == ';' || x == ',' || x == ' ' || x == '\t' || x == '\r' || x == '\n') {
+                break;
+            }
+            if (x == '?') {
+                throw c.error("a URI with headers must be enclosed in '<' and '>'", p);
+            }
+            p++;
+        }
+        if (p == from) {
+            throw c.error("address expected");
+        }
+        int colon = indexOf(c.b, from, p, (byte) ':');
+        if (colon < 0) {
+            throw c.error("URI scheme expected (a display name with special characters must be quoted)", from);
+        }
+        c.pos = p;
+        Parameters params = ParamParser.parse(c);
+        return new NameAddress(null, c.b, from, p, false, params);
+    }
+
+    /**
+     * If the bytes at the cursor are {@code *(token LWS)} followed by '<', returns the position of the '<';
+     * otherwise -1 (the value is an addr-spec, or malformed).
+     */
+    private static int scanDisplayTokens(Cursor c) {
+        int p = c.pos;
+        while (p < c.end) {
+            byte x = c.b[p];
+            if (x == '<') {
+                return p;
+            }
+            if (Chars.isToken(x) || x == ' ' || x == '\t') {
+                p++;
+            } else if ((x == '\r' || x == '\n') && p + 1 < c.end) {
+                p++;
+            } else {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static int trimEnd(byte[] b, int from, int to) {
+        while (to > from && (b[to - 1] == ' ' || b[to - 1] == '\t' || b[to - 1] == '\r' || b[to - 1] == '\n')) {
+            to--;
+        }
+        return to;
+    }
+
+    private static int indexOf(byte[] b, int from, int to, byte x) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == x) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(64);
+        if (wildcard) {
+            sb.append('*');
+        } else {
+            if (displayName != null) {
+                sb.append(Chars.isToken(displayName) ? displayName : Parameters.quote(displayName)).append(' ');
+            }
+            if (bracketed || displayName != null) {
+                sb.append('<').append(uriText()).append('>');
+            } else {
+                sb.append(uriText());
+            }
+        }
+        return parameters.appendTo(sb).toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NameAddress a && wildcard == a.wildcard && Objects.equals(displayName, a.displayName)
+                && uriText().equals(a.uriText()) && parameters.equals(a.parameters);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(displayName, uriText(), parameters);
+    }
+}
