@@ -39,7 +39,7 @@ final class MessageWriter {
                 out.writeBytes(CRLF);
             }
         }
-        if (m.headersEnd >= 0) {
+        if (m.headersEnd >= 0 && m.bodyStart() > m.headersEnd) {
             out.write(src, m.headersEnd, m.bodyStart() - m.headersEnd);
         } else {
             out.writeBytes(CRLF);

@@ -72,8 +72,8 @@ public final class SipParser {
         int lineEnd = lf > p && b[lf - 1] == '\r' ? lf - 1 : lf;
         int startLineEnd = lf + 1;
         HeaderTable table = new HeaderTable(b, 24);
-        int bodyStart = indexHeaders(b, startLineEnd, end, table);
-        int headersEnd = b[bodyStart - 2] == '\r' ? bodyStart - 2 : bodyStart - 1;
+        int headersEnd = indexHeaders(b, startLineEnd, end, table, datagram);
+        int bodyStart = headersEnd == end ? end : b[headersEnd] == '\r' ? headersEnd + 2 : headersEnd + 1;
         long cl = contentLength(b, table);
         int bodyEnd;
         if (cl < 0) {
@@ -113,7 +113,7 @@ public final class SipParser {
             throw new ParseError("start line too long", p);
         }
         HeaderTable table = new HeaderTable(b, 24);
-        indexHeaders(b, lf + 1, headersEnd, table);
+        indexHeaders(b, lf + 1, headersEnd, table, false);
         long cl = contentLength(b, table);
         if (cl < 0) {
             throw new ParseError("Content-Length is required on a stream transport (RFC 3261 §18.3)");
@@ -121,20 +121,23 @@ public final class SipParser {
         return cl;
     }
 
-    /** Indexes header lines from {@code p}; returns the offset just after the empty line ending the section. */
-    private int indexHeaders(byte[] b, int p, int end, HeaderTable table) {
+    /**
+     * Indexes header lines from {@code p}; returns the offset of the empty line ending the section (or
+     * {@code end} for a datagram whose last header line is also its last line).
+     */
+    private int indexHeaders(byte[] b, int p, int end, HeaderTable table, boolean datagram) {
         int maxLine = limits.maxLineLength();
         int maxHeaders = limits.maxHeaders();
         while (true) {
             if (p >= end) {
+                if (datagram && table.size() > 0) {
+                    return end; // tolerated: a datagram that ends right after its last header line
+                }
                 throw new ParseError("message ends before the empty line that ends the headers", p);
             }
             byte c = b[p];
-            if (c == '\r' && p + 1 < end && b[p + 1] == '\n') {
-                return p + 2;
-            }
-            if (c == '\n') {
-                return p + 1;
+            if (c == '\r' && p + 1 < end && b[p + 1] == '\n' || c == '\n') {
+                return p;
             }
             int lineStart = p;
             int h = 0;
@@ -180,6 +183,8 @@ public final class SipParser {
                     p++;
                 } else if (x == '\r' && p + 1 < end && b[p + 1] == '\n') {
                     p++;
+                } else if (x != '\r' && b[p - 1] == '\\') {
+                    valueEnd = ++p; // a quoted-pair may escape a control character (§25.1); the value parser checks
                 } else {
                     throw new ParseError(x == '\r' ? "CR without LF in header" : "control character in header",
                             p);

@@ -5,7 +5,9 @@ import java.util.Arrays;
 
 /**
  * Splits a byte stream (TCP, TLS) into SIP messages by Content-Length (RFC 3261 §18.3), and recognises the
- * CRLF keep-alives of RFC 5626 §4.4.1 between messages: a double CRLF is a ping, a single CRLF a pong.
+ * CRLF keep-alives of RFC 5626 §4.4.1 between messages: a double CRLF is a ping, a single CRLF a pong. (A ping
+ * split between two reads is reported as a pong, then a ping: servers ignore pongs, and the ping still gets its
+ * answer.)
  *
  * <p>Feed it bytes as they arrive, in pieces of any size; each complete message goes to the listener as soon as
  * its last byte is in, with its own copy of the bytes. A framing error (no Content-Length, an oversize message,
@@ -34,6 +36,8 @@ public final class StreamFramer {
     /** Total length of the message at {@code start} once its headers are known, else -1. */
     private int needed = -1;
     private boolean failed;
+    /** The last keep-alive was a lone CRLF at the very end of the buffered bytes. */
+    private boolean pongEndedBuffer;
 
     public StreamFramer(SipParser parser, Listener listener) {
         this.parser = parser;
@@ -95,19 +99,33 @@ public final class StreamFramer {
         return true;
     }
 
-    /** Consumes CRLFs before a message; returns false when the buffer holds nothing else yet. */
+    /**
+     * Consumes CRLFs before a message; returns false when the buffer holds nothing else yet. A lone CRLF that
+     * ends the buffered bytes is reported as a pong at once (a client's liveness check must not wait); if the
+     * next bytes start with another CRLF, the two were a ping split across reads, and a ping is reported too.
+     */
     private boolean skipKeepAlives() {
         while (start < limit) {
             int n = crlfAt(start);
             if (n == 0) {
+                pongEndedBuffer = false;
                 return true;
             }
             int m = start + n < limit ? crlfAt(start + n) : 0;
+            if (n < 0 || m < 0) {
+                return false; // a CR at the end of the buffer: wait for the byte that says what it is
+            }
             if (m > 0) {
                 start += n + m;
+                pongEndedBuffer = false;
+                listener.onPing();
+            } else if (pongEndedBuffer) {
+                start += n;
+                pongEndedBuffer = false;
                 listener.onPing();
             } else {
                 start += n;
+                pongEndedBuffer = start == limit;
                 listener.onPong();
             }
             scanned = start;
@@ -115,13 +133,16 @@ public final class StreamFramer {
         return false;
     }
 
-    /** 2 for CRLF, 1 for a bare LF, 0 otherwise. A lone CR waiting for its LF counts as not-yet (0 with data). */
+    /** 2 for CRLF, 1 for a bare LF, -1 for a CR that ends the buffer, 0 otherwise. */
     private int crlfAt(int p) {
         if (buf[p] == '\n') {
             return 1;
         }
-        if (buf[p] == '\r' && p + 1 < limit && buf[p + 1] == '\n') {
-            return 2;
+        if (buf[p] == '\r') {
+            if (p + 1 >= limit) {
+                return -1;
+            }
+            return buf[p + 1] == '\n' ? 2 : 0;
         }
         return 0;
     }

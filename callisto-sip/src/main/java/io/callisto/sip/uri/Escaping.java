@@ -25,31 +25,6 @@ final class Escaping {
 
     private static final char[] HEX_DIGITS = "0123456789ABCDEF".toCharArray();
 
-    /** True when {@code b[p]} is '%' followed by two hex digits before {@code end}. */
-    static boolean isEscape(byte[] b, int p, int end) {
-        return b[p] == '%' && p + 2 < end && Chars.hexValue(b[p + 1]) >= 0 && Chars.hexValue(b[p + 2]) >= 0;
-    }
-
-    /**
-     * Checks that {@code b[from, to)} consists only of bytes in {@code flags} and valid escapes.
-     *
-     * @return -1 when valid, else the offset of the first offending byte
-     */
-    static int firstInvalid(byte[] b, int from, int to, int flags) {
-        for (int p = from; p < to; p++) {
-            int c = b[p];
-            if (c == '%') {
-                if (p + 2 >= to || Chars.hexValue(b[p + 1]) < 0 || Chars.hexValue(b[p + 2]) < 0) {
-                    return p;
-                }
-                p += 2;
-            } else if (!Chars.is(c, flags)) {
-                return p;
-            }
-        }
-        return -1;
-    }
-
     /** Escapes {@code s} (as UTF-8) so that only bytes in {@code flags} stay literal. */
     static String escape(String s, int flags) {
         int i = 0;
@@ -138,6 +113,31 @@ final class Escaping {
             return a == b;
         }
         return equivalent(a, 0, a.length(), b, 0, b.length(), ignoreCase);
+    }
+
+    /**
+     * True when escaped text {@code raw[from, to)} means the plain (unescaped) text {@code plain}: every escape
+     * is resolved, reserved or not, since {@code plain} carries no escapes. Used to look components up by
+     * name. No allocation when {@code plain} is ASCII.
+     */
+    static boolean matchesPlain(CharSequence raw, int from, int to, String plain, boolean ignoreCase) {
+        int j = 0;
+        int i = from;
+        while (i < to && j < plain.length()) {
+            int u = unit(raw, i, to);
+            int c = plain.charAt(j);
+            if (c >= 0x80) {
+                String decoded = unescape(raw.subSequence(from, to).toString());
+                return ignoreCase ? decoded.equalsIgnoreCase(plain) : decoded.equals(plain);
+            }
+            int v = u & 0xffff;
+            if (ignoreCase ? Chars.lower(v) != Chars.lower(c) : v != c) {
+                return false;
+            }
+            i += u >>> 24;
+            j++;
+        }
+        return i == to && j == plain.length();
     }
 
     /**

@@ -9,7 +9,8 @@ import io.callisto.sip.header.Parameters;
  *
  * <p>An item starts at its separator; its name ends at the first '=' (neither pname nor hname may contain
  * one) and its value runs to the next separator ('?' may occur inside a header value, so header items are
- * split on '&amp;' only). Names compare case-insensitively with escapes resolved (RFC 3261 §19.1.4).
+ * split on '&amp;' only). Names given to look items up are plain text; they match case-insensitively with
+ * every escape of the item's name resolved.
  */
 final class RawParams {
     private RawParams() {}
@@ -32,9 +33,9 @@ final class RawParams {
         return q;
     }
 
-    /** True when the item at {@code [p, end)} is called {@code name}. */
+    /** True when the item at {@code [p, end)} is called {@code name} (plain text, case-insensitive). */
     static boolean nameIs(String s, int p, int end, String name) {
-        return Escaping.equivalent(s, p + 1, nameEnd(s, p, end), name, 0, name.length(), true);
+        return Escaping.matchesPlain(s, p + 1, nameEnd(s, p, end), name, true);
     }
 
     /** Start of the first item called {@code name} in {@code [from, to)}, or -1. */

@@ -1,8 +1,8 @@
 package io.callisto.sip.uri;
 
 import io.callisto.sip.header.Parameters;
+import io.callisto.sip.internal.Chars;
 import io.callisto.sip.parse.ParseError;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A SIP or SIPS URI (RFC 3261 §19.1): {@code sip:user:password@host:port;uri-parameters?headers}.
@@ -53,8 +53,10 @@ public final class SipUri implements Uri {
      * @throws ParseError when it is not valid, or is a URI of another scheme
      */
     public static SipUri parse(String s) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        return parse(b, 0, b.length);
+        if (Uri.parse(s) instanceof SipUri sip) {
+            return sip;
+        }
+        throw new ParseError("SIP or SIPS URI expected", 0);
     }
 
     /**
@@ -194,17 +196,10 @@ public final class SipUri implements Uri {
     /** The ttl parameter (RFC 3261 §25.1: 1*3DIGIT, 0-255), or -1 when absent or not a valid ttl. */
     public int ttl() {
         String v = parameter("ttl");
-        if (v == null || v.isEmpty() || v.length() > 3) {
+        if (v == null || v.isEmpty() || v.length() > 3 || !v.chars().allMatch(Chars::isDigit)) {
             return -1;
         }
-        int n = 0;
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            n = n * 10 + c - '0';
-        }
+        int n = Integer.parseInt(v);
         return n <= 255 ? n : -1;
     }
 
@@ -259,15 +254,7 @@ public final class SipUri implements Uri {
         if (!hasParameter(name)) {
             return this;
         }
-        StringBuilder sb = new StringBuilder(text.length()).append(text, 0, paramsStart);
-        for (int p = paramsStart; p < headersStart; ) {
-            int end = RawParams.itemEnd(text, p, headersStart, ';');
-            if (!RawParams.nameIs(text, p, end, name)) {
-                sb.append(text, p, end);
-            }
-            p = end;
-        }
-        return SipUriWriter.parseBuilt(sb.append(text, headersStart, text.length()).toString());
+        return SipUriWriter.parseBuilt(SipUriWriter.removeParameter(text, paramsStart, headersStart, name));
     }
 
     /** A copy without the {@code ?headers} part; this URI itself when there is none. */
@@ -350,7 +337,11 @@ public final class SipUri implements Uri {
             return this;
         }
 
-        /** The user (unescaped), or null for none. @throws IllegalArgumentException when empty */
+        /**
+         * The user (unescaped), or null for none.
+         *
+         * @throws IllegalArgumentException when empty
+         */
         public Builder user(String user) {
             this.user = user == null ? null : SipUriWriter.escapeUser(user);
             return this;
@@ -362,13 +353,21 @@ public final class SipUri implements Uri {
             return this;
         }
 
-        /** The host. @throws IllegalArgumentException when not a valid host name or IP address */
+        /**
+         * The host: a host name, an IPv4 address, or an IPv6 address with or without brackets.
+         *
+         * @throws IllegalArgumentException when not a valid host name or IP address
+         */
         public Builder host(String host) {
             this.host = SipUriWriter.hostLiteral(host);
             return this;
         }
 
-        /** The port, or -1 for none. @throws IllegalArgumentException when not in -1..65535 */
+        /**
+         * The port, or -1 for none.
+         *
+         * @throws IllegalArgumentException when not in -1..65535
+         */
         public Builder port(int port) {
             this.port = SipUriWriter.checkPort(port);
             return this;
@@ -386,7 +385,11 @@ public final class SipUri implements Uri {
             return this;
         }
 
-        /** The URI. @throws IllegalArgumentException when no host was given */
+        /**
+         * The URI.
+         *
+         * @throws IllegalArgumentException when no host was given
+         */
         public SipUri build() {
             if (host == null) {
                 throw new IllegalArgumentException("a SIP URI needs a host");

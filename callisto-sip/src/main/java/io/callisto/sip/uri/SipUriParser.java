@@ -19,7 +19,9 @@ import java.nio.charset.StandardCharsets;
  * ends at the first ':' before it. Every '%' must start a valid {@code "%" HEX HEX} escape wherever the ABNF
  * allows {@code escaped} (RFC 4475 §3.1.1.5 only lets '%' stand alone where "escaped" is not part of the
  * rule); {@code %00} is a valid escape (RFC 4475 §3.1.1.4). URI headers are accepted in every context: the
- * Request-URI restriction of RFC 3261 Table 1 is the caller's to enforce.
+ * Request-URI restriction of RFC 3261 Table 1 is the caller's to enforce. A parameter name that appears twice
+ * (which §19.1.1 forbids) is accepted; lookups find the first. Whitespace is never skipped (RFC 4475
+ * §3.1.2.8 lwsruri).
  *
  * <p>The parser records offsets only; {@link SipUri} cuts its components out of the text on demand.
  */
@@ -83,13 +85,13 @@ final class SipUriParser {
             int name = p + 1;
             p = scan(b, name, to, Escaping.PARAM);
             if (p == name) {
-                throw new ParseError("URI parameter name expected", p);
+                throw expected("URI parameter name expected", b, p, to);
             }
             if (p < to && b[p] == '=') {
                 int value = p + 1;
                 p = scan(b, value, to, Escaping.PARAM);
                 if (p == value) {
-                    throw new ParseError("URI parameter value expected", p);
+                    throw expected("URI parameter value expected", b, p, to);
                 }
             }
         }
@@ -99,10 +101,10 @@ final class SipUriParser {
                 int name = p + 1;
                 p = scan(b, name, to, Escaping.HNV);
                 if (p == name) {
-                    throw new ParseError("URI header name expected", p);
+                    throw expected("URI header name expected", b, p, to);
                 }
                 if (p >= to || b[p] != '=') {
-                    throw new ParseError("'=' expected after URI header name", p);
+                    throw expected("'=' expected after URI header name", b, p, to);
                 }
                 p = scan(b, p + 1, to, Escaping.HNV);
             } while (p < to && b[p] == '&');
@@ -139,10 +141,19 @@ final class SipUriParser {
     }
 
     private static String unexpected(int c, boolean afterParams) {
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+        if (isSpace(c)) {
             return "whitespace in URI";
         }
         return afterParams ? "invalid character in URI parameter or header" : "invalid character after host";
+    }
+
+    /** The error for a missing element at {@code p}, naming whitespace when that is what stands there. */
+    private static ParseError expected(String reason, byte[] b, int p, int to) {
+        return new ParseError(p < to && isSpace(b[p]) ? "whitespace in URI" : reason, p);
+    }
+
+    private static boolean isSpace(int c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n';
     }
 
     private static int rel(int offset, int from) {

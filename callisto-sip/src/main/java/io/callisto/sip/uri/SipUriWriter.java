@@ -75,6 +75,19 @@ final class SipUriWriter {
         return Escaping.escape(name, Escaping.HNV) + "=" + Escaping.escape(value, Escaping.HNV);
     }
 
+    /** {@code text} without the parameters called {@code name} among those in {@code [from, to)}. */
+    static String removeParameter(String text, int from, int to, String name) {
+        StringBuilder sb = new StringBuilder(text.length()).append(text, 0, from);
+        for (int p = from; p < to; ) {
+            int end = RawParams.itemEnd(text, p, to, ';');
+            if (!RawParams.nameIs(text, p, end, name)) {
+                sb.append(text, p, end);
+            }
+            p = end;
+        }
+        return sb.append(text, to, text.length()).toString();
+    }
+
     /**
      * Parses composed text that must be a whole SIP or SIPS URI.
      *

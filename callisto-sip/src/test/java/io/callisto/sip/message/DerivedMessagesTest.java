@@ -1,0 +1,86 @@
+package io.callisto.sip.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.callisto.sip.header.Headers;
+import io.callisto.sip.header.MediaType;
+import io.callisto.sip.header.NameAddress;
+import io.callisto.sip.header.Via;
+import io.callisto.sip.uri.Uri;
+import org.junit.jupiter.api.Test;
+
+/** Builders and the messages RFC 3261 derives from others (§8.2.6, §9.1, §17.1.1.3). */
+class DerivedMessagesTest {
+    static SipRequest invite() {
+        return MessageBuilder.request("INVITE", Uri.parse("sip:bob@biloxi.example.com"))
+                .via(Via.of("UDP", "pc33.atlanta.example.com", -1, "z9hG4bK776asdhds"))
+                .maxForwards(70)
+                .header(Headers.ROUTE, NameAddress.parse("<sip:p1.example.com;lr>"))
+                .to(NameAddress.parse("Bob <sip:bob@biloxi.example.com>"))
+                .from(NameAddress.parse("Alice <sip:alice@atlanta.example.com>;tag=1928301774"))
+                .callId("a84b4c76e66710@pc33.atlanta.example.com")
+                .cseq(314159, "INVITE")
+                .contact(NameAddress.parse("<sip:alice@pc33.atlanta.example.com>"))
+                .header("Timestamp", "54")
+                .body(MediaType.SDP, "v=0\r\n")
+                .buildRequest();
+    }
+
+    @Test
+    void builtRequestParsesBackAndIsValid() {
+        SipRequest r = invite();
+        SipMessage back = SipParser.DEFAULT.parseDatagram(r.toBytes());
+        assertThat(MessageValidator.validate(back).valid()).isTrue();
+        assertThat(back.toString()).isEqualTo(r.toString());
+        assertThat(r.toString()).startsWith("INVITE sip:bob@biloxi.example.com SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP pc33.atlanta.example.com;branch=z9hG4bK776asdhds\r\n")
+                .contains("Content-Type: application/sdp\r\nContent-Length: 5\r\n\r\nv=0\r\n");
+    }
+
+    @Test
+    void responseCopiesTheRightHeadersAndAddsTheToTag() {
+        SipRequest r = invite();
+        SipResponse ringing = Messages.responseTo(r, 180, null, "a6c85cf");
+        assertThat(ringing.status()).isEqualTo(180);
+        assertThat(ringing.reason()).isEqualTo("Ringing");
+        assertThat(ringing.vias()).isEqualTo(r.vias());
+        assertThat(ringing.from()).isEqualTo(r.from());
+        assertThat(ringing.to().tag()).isEqualTo("a6c85cf");
+        assertThat(ringing.callId()).isEqualTo(r.callId());
+        assertThat(ringing.cseq()).isEqualTo(r.cseq());
+        assertThat(ringing.header("Timestamp")).isNull();
+        assertThat(ringing.routes()).isEmpty();
+        SipResponse trying = Messages.responseTo(r, 100);
+        assertThat(trying.to().tag()).isNull();
+        assertThat(trying.header("Timestamp")).isEqualTo("54");
+        assertThat(MessageValidator.validate(SipParser.DEFAULT.parseDatagram(ringing.toBytes())).valid()).isTrue();
+    }
+
+    @Test
+    void cancelMatchesTheRequest() {
+        SipRequest r = invite();
+        SipRequest cancel = Messages.cancelFor(r);
+        assertThat(cancel.method()).isEqualTo("CANCEL");
+        assertThat(cancel.requestUriText()).isEqualTo(r.requestUriText());
+        assertThat(cancel.vias()).containsExactly(r.topVia());
+        assertThat(cancel.cseq().number()).isEqualTo(314159);
+        assertThat(cancel.cseq().method()).isEqualTo("CANCEL");
+        assertThat(cancel.to()).isEqualTo(r.to());
+        assertThat(cancel.from()).isEqualTo(r.from());
+        assertThat(cancel.routes()).isEqualTo(r.routes());
+        assertThat(cancel.bodyLength()).isZero();
+    }
+
+    @Test
+    void ackForNon2xxTakesToFromTheResponse() {
+        SipRequest r = invite();
+        SipResponse busy = Messages.responseTo(r, 486, null, "99sa0xk");
+        SipRequest ack = Messages.ackFor(r, busy);
+        assertThat(ack.method()).isEqualTo("ACK");
+        assertThat(ack.to().tag()).isEqualTo("99sa0xk");
+        assertThat(ack.cseq().toString()).isEqualTo("314159 ACK");
+        assertThat(ack.vias()).containsExactly(r.topVia());
+        assertThat(ack.routes()).isEqualTo(r.routes());
+        assertThat(MessageValidator.validate(SipParser.DEFAULT.parseDatagram(ack.toBytes())).valid()).isTrue();
+    }
+}
