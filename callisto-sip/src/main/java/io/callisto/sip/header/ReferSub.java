@@ -4,7 +4,7 @@ import io.callisto.sip.internal.Cursor;
 import java.util.Objects;
 
 /**
- * The Refer-Sub header value (RFC 4488 §2.1): {@code refer-sub-value *(SEMI exten)} with
+ * The Refer-Sub header value (RFC 4488, "Refer-Sub" ABNF): {@code refer-sub-value *(SEMI exten)} with
  * {@code refer-sub-value = "true" / "false"}; false asks that the REFER create no implicit subscription.
  * Immutable.
  */

@@ -163,6 +163,22 @@ final class Lines {
         return out.size() == lines.size() ? lines : List.copyOf(out);
     }
 
+    /** The lines with every line but the last terminated (a line without line end can only be last). */
+    static List<SdpLine> terminated(List<SdpLine> lines, boolean includingLast) {
+        int n = lines.size();
+        List<SdpLine> out = null;
+        for (int i = 0; i < n; i++) {
+            SdpLine l = lines.get(i);
+            if (!l.terminated() && (includingLast || i < n - 1)) {
+                if (out == null) {
+                    out = new ArrayList<>(lines);
+                }
+                out.set(i, l.terminate());
+            }
+        }
+        return out == null ? lines : out;
+    }
+
     static Predicate<SdpLine> ofType(char type) {
         return l -> l.type() == type;
     }

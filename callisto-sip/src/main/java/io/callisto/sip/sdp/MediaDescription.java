@@ -29,7 +29,7 @@ public final class MediaDescription {
     private final Connection sessionConnection;
 
     MediaDescription(List<SdpLine> lines, Direction sessionDirection, Connection sessionConnection) {
-        this.lines = List.copyOf(lines);
+        this.lines = List.copyOf(Lines.terminated(lines, false));
         this.sessionDirection = sessionDirection;
         this.sessionConnection = sessionConnection;
     }
@@ -37,6 +37,12 @@ public final class MediaDescription {
     /** A builder for a new media description, {@code m=<media> <port> <proto> ...}. */
     public static MediaDescriptionBuilder builder(String media, int port, String proto) {
         return new MediaDescriptionBuilder(media, port, proto);
+    }
+
+    /** This media description with its last line terminated, for one that is followed by more lines. */
+    MediaDescription terminated() {
+        List<SdpLine> t = Lines.terminated(lines, true);
+        return t == lines ? this : new MediaDescription(t, sessionDirection, sessionConnection);
     }
 
     MediaDescription inherit(Direction direction, Connection connection) {
@@ -296,16 +302,16 @@ public final class MediaDescription {
 
     // ---- output
 
-    void writeTo(ByteArrayOutputStream out, boolean lastSection) {
-        for (int i = 0; i < lines.size(); i++) {
-            lines.get(i).writeTo(out, lastSection && i == lines.size() - 1);
+    void writeTo(ByteArrayOutputStream out) {
+        for (SdpLine l : lines) {
+            l.writeTo(out);
         }
     }
 
     /** The bytes of this media description. */
     public byte[] toBytes() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        writeTo(out, true);
+        writeTo(out);
         return out.toByteArray();
     }
 

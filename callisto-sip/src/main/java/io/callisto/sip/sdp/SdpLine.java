@@ -15,8 +15,6 @@ import java.util.Arrays;
  * <p>Equality is byte equality of the whole line, line ending included.
  */
 public final class SdpLine {
-    private static final byte[] CRLF = {'\r', '\n'};
-
     private final byte[] b;
     private final int start;
     private final int valueEnd;
@@ -104,12 +102,19 @@ public final class SdpLine {
         return end > valueEnd;
     }
 
-    /** Writes the line; a line without line ending gets a CRLF unless it is the last one written. */
-    void writeTo(ByteArrayOutputStream out, boolean last) {
-        out.write(b, start, end - start);
-        if (!last && !terminated()) {
-            out.write(CRLF, 0, 2);
+    /** This line, with a CRLF added if it has no line ending (for a line that is no longer the last). */
+    SdpLine terminate() {
+        if (terminated()) {
+            return this;
         }
+        byte[] line = Arrays.copyOfRange(b, start, end + 2);
+        line[line.length - 2] = '\r';
+        line[line.length - 1] = '\n';
+        return new SdpLine(line, 0, valueEnd - start, line.length, typed);
+    }
+
+    void writeTo(ByteArrayOutputStream out) {
+        out.write(b, start, end - start);
     }
 
     @Override

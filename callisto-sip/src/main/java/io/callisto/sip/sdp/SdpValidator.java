@@ -69,7 +69,7 @@ final class SdpValidator {
                     }
                 }
             }
-            offset += l.length() + (l.terminated() ? 0 : 2);
+            offset += l.length();
         }
     }
 

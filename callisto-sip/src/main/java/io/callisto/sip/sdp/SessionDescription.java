@@ -29,12 +29,14 @@ public final class SessionDescription {
     private final int base;
 
     private SessionDescription(List<SdpLine> lines, List<MediaDescription> media, byte[] trailer, int base) {
-        this.lines = List.copyOf(lines);
+        // only the very last line may lack a line end (RFC 8866 §5 wants CRLF; a missing last one is tolerated)
+        this.lines = List.copyOf(Lines.terminated(lines, !media.isEmpty()));
         Direction d = Lines.direction(this.lines);
         Connection c = Lines.first(this.lines, 'c', Connection.class);
         List<MediaDescription> bound = new ArrayList<>(media.size());
-        for (MediaDescription m : media) {
-            bound.add(m.inherit(d, c));
+        for (int i = 0; i < media.size(); i++) {
+            MediaDescription m = media.get(i).inherit(d, c);
+            bound.add(i < media.size() - 1 ? m.terminated() : m);
         }
         this.media = List.copyOf(bound);
         this.trailer = trailer;
@@ -60,6 +62,7 @@ public final class SessionDescription {
      * into {@code b}.
      *
      * @throws io.callisto.sip.parse.ParseError when the bytes are not a session description
+     * @throws IndexOutOfBoundsException        when the range is not within {@code b} (a caller's bug)
      */
     public static SessionDescription parse(byte[] b, int from, int to) {
         return SdpParser.parse(b, from, to, SdpLimits.DEFAULT);
@@ -179,6 +182,15 @@ public final class SessionDescription {
         }
         if (t != null) {
             out.add(t);
+        }
+        return List.copyOf(out);
+    }
+
+    /** The time zone adjustments (z=, §5.11) of all time descriptions, in order. */
+    public List<Timing.ZoneAdjustment> zoneAdjustments() {
+        List<Timing.ZoneAdjustment> out = new ArrayList<>();
+        for (Timing t : timings()) {
+            out.addAll(t.zoneAdjustments());
         }
         return List.copyOf(out);
     }
@@ -330,11 +342,11 @@ public final class SessionDescription {
     /** The description's bytes; for a parsed and unmodified description, exactly the parsed input. */
     public byte[] toBytes() {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        for (int i = 0; i < lines.size(); i++) {
-            lines.get(i).writeTo(out, media.isEmpty() && i == lines.size() - 1);
+        for (SdpLine l : lines) {
+            l.writeTo(out);
         }
-        for (int i = 0; i < media.size(); i++) {
-            media.get(i).writeTo(out, i == media.size() - 1);
+        for (MediaDescription m : media) {
+            m.writeTo(out);
         }
         out.write(trailer, 0, trailer.length);
         return out.toByteArray();

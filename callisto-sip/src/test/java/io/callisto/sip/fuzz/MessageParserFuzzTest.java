@@ -18,12 +18,13 @@ import java.util.Arrays;
  * Jazzer fuzz target for the message parser: whatever the bytes, parsing, validating, reading every header as
  * its type and writing back may only ever throw {@link ParseError}. The same bytes also go through the stream
  * framer in two pieces. Without JAZZER_FUZZ it replays the seed corpus (the RFC 4475/5118 messages and the
- * corpus directory next to this class); {@code ./mvnw verify} also runs it fuzzing for a bounded time (see
- * callisto-sip/pom.xml), and {@code bench/fuzz.sh} runs it for as long as you like.
+ * corpus directory next to this class); {@code ./mvnw verify} also runs it fuzzing for 30 s (see
+ * callisto-sip/pom.xml), and {@code bench/fuzz.sh ROUNDS} runs more 30 s rounds, each resuming from the corpus the
+ * previous ones grew in {@code .cifuzz-corpus/}.
  */
 class MessageParserFuzzTest {
 
-    @FuzzTest(maxDuration = "${fuzz.duration:30s}")
+    @FuzzTest(maxDuration = "30s")
     void parseAnything(byte[] data) {
         try {
             SipMessage m = SipParser.DEFAULT.parseDatagram(data);

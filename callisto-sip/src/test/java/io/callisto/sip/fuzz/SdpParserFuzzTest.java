@@ -11,7 +11,7 @@ import java.util.Arrays;
  */
 class SdpParserFuzzTest {
 
-    @FuzzTest(maxDuration = "${fuzz.duration:30s}")
+    @FuzzTest(maxDuration = "30s")
     void parseAnything(byte[] data) {
         SessionDescription sdp;
         try {

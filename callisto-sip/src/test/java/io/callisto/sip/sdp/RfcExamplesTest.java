@@ -97,6 +97,7 @@ class RfcExamplesTest {
         assertThat(t.get(3).repeats()).containsExactly(weekly);
         assertThat(t.get(3).zoneAdjustments()).containsExactly(
                 new Timing.ZoneAdjustment(3730928400L, -3600), new Timing.ZoneAdjustment(3749680800L, 0));
+        assertThat(sd.zoneAdjustments()).isEqualTo(t.get(3).zoneAdjustments());
     }
 
     @Test
