@@ -142,7 +142,7 @@ public final class NameAddress {
         } else if (c.peek() != '<') {
             int p = scanDisplayTokens(c);
             if (p >= 0) {
-                display = c.utf8(start, trimEnd(c.b, start, p));
+                display = collapseWhitespace(c.utf8(start, trimEnd(c.b, start, p)));
                 c.pos = p;
             }
         }
@@ -200,13 +200,26 @@ public final class NameAddress {
             }
             if (Chars.isToken(x) || x == ' ' || x == '\t') {
                 p++;
-            } else if ((x == '\r' || x == '\n') && p + 1 < c.end) {
-                p++;
+            } else if (x == '\r' && p + 2 < c.end && c.b[p + 1] == '\n' && Chars.isWsp(c.b[p + 2])) {
+                p += 3; // a line fold is white space (§7.3.1)
+            } else if (x == '\n' && p + 1 < c.end && Chars.isWsp(c.b[p + 1])) {
+                p += 2;
             } else {
                 return -1;
             }
         }
         return -1;
+    }
+
+    /** Runs of white space (line folds included) in an unquoted display name become one space. */
+    private static String collapseWhitespace(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '\r' || ch == '\n' || ch == '\t' || ch == ' ' && i + 1 < s.length() && s.charAt(i + 1) <= ' ') {
+                return s.replaceAll("[ \t\r\n]+", " ");
+            }
+        }
+        return s;
     }
 
     private static int trimEnd(byte[] b, int from, int to) {

@@ -122,7 +122,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     public <T> void add(HeaderKey<T> key, T value) {
         int at = lastIndexOf(key.name()) + 1;
         if (at == 0) {
-            at = headers.size();
+            at = appendPosition(key.name());
         }
         headers.insert(at, key.name(), key.name().canonical(), key.format(value));
         headers.setCached(at, List.of(value));
@@ -171,6 +171,22 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         return n;
     }
 
+    /**
+     * Where a header that is not in the message yet goes: at the end, but before a trailing Content-Type and
+     * Content-Length, which by convention close the header section.
+     */
+    private int appendPosition(HeaderName h) {
+        int at = headers.size();
+        if (h == HeaderName.CONTENT_LENGTH) {
+            return at;
+        }
+        while (at > 0 && (headers.name(at - 1) == HeaderName.CONTENT_LENGTH
+                || headers.name(at - 1) == HeaderName.CONTENT_TYPE && h != HeaderName.CONTENT_TYPE)) {
+            at--;
+        }
+        return at;
+    }
+
     private int lastIndexOf(HeaderName h) {
         int last = -1;
         for (int i = headers.indexOf(h, 0); i >= 0; i = headers.indexOf(h, i + 1)) {
@@ -199,8 +215,9 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     /** Appends a header line given as text (for headers without a typed key). */
     public void addHeader(String name, String value) {
         HeaderName h = HeaderName.lookup(name);
-        headers.insert(headers.size(), h, h != null && h.canonical().equalsIgnoreCase(name) ? h.canonical() : name,
-                value);
+        int at = h == null ? -1 : lastIndexOf(h);
+        at = at >= 0 ? at + 1 : appendPosition(h);
+        headers.insert(at, h, h != null && h.canonical().equalsIgnoreCase(name) ? h.canonical() : name, value);
     }
 
     /** Replaces all lines of the named header with one line of text. */
