@@ -51,7 +51,21 @@ public final class HeaderKey<T> {
      * Errors are attributed to this header.
      */
     public List<T> parseLine(byte[] b, int from, int to) {
-        Cursor c = new Cursor(b, from, to);
+        return asList(parseCompact(new Cursor(b, from, to)));
+    }
+
+    /** A result of {@link #parseCompact(Cursor)} as a list. */
+    @SuppressWarnings("unchecked")
+    public List<T> asList(Object compact) {
+        return compact instanceof List<?> list ? (List<T>) list : List.of((T) compact);
+    }
+
+    /**
+     * As {@link #parseLine(byte[], int, int)} over the cursor's range, but a line holding exactly one value yields
+     * that value itself (no list around it): the common case costs no extra allocation. Several values, or none,
+     * yield a {@code List<T>}.
+     */
+    public Object parseCompact(Cursor c) {
         try {
             if (name.arity() != HeaderName.Arity.LIST) {
                 if (c.atEnd() && !emptyAllowed) {
@@ -63,7 +77,7 @@ public final class HeaderKey<T> {
                     throw c.error(c.peek() == ',' ? "more than one value in a single-value header"
                             : "unexpected characters after value");
                 }
-                return List.of(v);
+                return v;
             }
             if (c.atEnd()) {
                 if (emptyAllowed) {
@@ -74,7 +88,7 @@ public final class HeaderKey<T> {
             T first = parser.parse(c);
             c.skipLws();
             if (c.atEnd()) {
-                return List.of(first);
+                return first;
             }
             List<T> values = new ArrayList<>(4);
             values.add(first);

@@ -121,6 +121,11 @@ public enum HeaderName {
     }
 
     private static final HeaderName[] VALUES = values();
+
+    /** The header with this {@link #ordinal()}, or null for a negative or unknown ordinal. */
+    public static HeaderName byOrdinal(int ordinal) {
+        return ordinal >= 0 && ordinal < VALUES.length ? VALUES[ordinal] : null;
+    }
     private static final int TABLE_SIZE = 256;
     private static final HeaderName[] TABLE = new HeaderName[TABLE_SIZE];
     private static final HeaderName[] COMPACT = new HeaderName[128];

@@ -16,7 +16,11 @@ public final class NameAddress {
     /** The {@code Contact: *} value of a REGISTER that removes all bindings (§10.2.2). */
     public static final NameAddress WILDCARD = new NameAddress(null, "*", true, false, Parameters.EMPTY);
 
-    private final String displayName;
+    /** The display name once decoded; parsed values decode it from {@code uriSrc[dispFrom, dispTo)} on demand. */
+    private String displayName;
+    private final int dispFrom;
+    private final int dispTo;
+    private final boolean dispQuoted;
     private final byte[] uriSrc;
     private final int uriFrom;
     private final int uriTo;
@@ -25,9 +29,12 @@ public final class NameAddress {
     private final Parameters parameters;
     private volatile Uri uri;
 
-    private NameAddress(String displayName, byte[] uriSrc, int uriFrom, int uriTo, boolean bracketed,
-            Parameters parameters) {
+    private NameAddress(String displayName, int dispFrom, int dispTo, boolean dispQuoted, byte[] uriSrc,
+            int uriFrom, int uriTo, boolean bracketed, Parameters parameters) {
         this.displayName = displayName;
+        this.dispFrom = dispFrom;
+        this.dispTo = dispTo;
+        this.dispQuoted = dispQuoted;
         this.uriSrc = uriSrc;
         this.uriFrom = uriFrom;
         this.uriTo = uriTo;
@@ -39,6 +46,9 @@ public final class NameAddress {
     private NameAddress(String displayName, String uriText, boolean wildcard, boolean bracketed,
             Parameters parameters) {
         this.displayName = displayName;
+        this.dispFrom = -1;
+        this.dispTo = -1;
+        this.dispQuoted = false;
         this.uriSrc = uriText.getBytes(StandardCharsets.UTF_8);
         this.uriFrom = 0;
         this.uriTo = uriSrc.length;
@@ -71,7 +81,13 @@ public final class NameAddress {
 
     /** The display name without quotes, or null. */
     public String displayName() {
-        return displayName;
+        String d = displayName;
+        if (d == null && dispFrom >= 0) {
+            Cursor c = new Cursor(uriSrc, dispFrom, dispTo);
+            d = dispQuoted ? c.quotedString() : collapseWhitespace(c.utf8(dispFrom, dispTo));
+            displayName = d;
+        }
+        return d;
     }
 
     public boolean isWildcard() {
@@ -119,7 +135,8 @@ public final class NameAddress {
 
     private NameAddress copy(Parameters p) {
         NameAddress a = wildcard ? new NameAddress(null, "*", true, false, p)
-                : new NameAddress(displayName, uriSrc, uriFrom, uriTo, bracketed || !p.isEmpty(), p);
+                : new NameAddress(displayName, dispFrom, dispTo, dispQuoted, uriSrc, uriFrom, uriTo,
+                        bracketed || !p.isEmpty(), p);
         a.uri = uri;
         return a;
     }
@@ -132,9 +149,13 @@ public final class NameAddress {
             Parameters p = ParamParser.parse(c);
             return new NameAddress(null, "*", true, false, p);
         }
-        String display = null;
-        if (c.peek() == '"') {
-            display = c.quotedString();
+        int dispFrom = -1;
+        int dispTo = -1;
+        boolean quoted = c.peek() == '"';
+        if (quoted) {
+            dispFrom = c.pos;
+            c.skipQuotedString();
+            dispTo = c.pos;
             c.skipLws();
             if (c.peek() != '<') {
                 throw c.error("'<' expected after quoted display name");
@@ -142,7 +163,8 @@ public final class NameAddress {
         } else if (c.peek() != '<') {
             int p = scanDisplayTokens(c);
             if (p >= 0) {
-                display = collapseWhitespace(c.utf8(start, trimEnd(c.b, start, p)));
+                dispFrom = start;
+                dispTo = trimEnd(c.b, start, p);
                 c.pos = p;
             }
         }
@@ -160,7 +182,7 @@ public final class NameAddress {
             }
             c.pos = p + 1;
             Parameters params = ParamParser.parse(c);
-            return new NameAddress(display, c.b, from, p, true, params);
+            return new NameAddress(null, dispFrom, dispTo, quoted, c.b, from, p, true, params);
         }
         // addr-spec: the URI ends at ';' (header parameters follow, §20.10), ',' or white space.
         int from = c.pos;
@@ -184,7 +206,7 @@ public final class NameAddress {
         }
         c.pos = p;
         Parameters params = ParamParser.parse(c);
-        return new NameAddress(null, c.b, from, p, false, params);
+        return new NameAddress(null, -1, -1, false, c.b, from, p, false, params);
     }
 
     /**
@@ -244,10 +266,11 @@ public final class NameAddress {
         if (wildcard) {
             sb.append('*');
         } else {
-            if (displayName != null) {
-                sb.append(Chars.isToken(displayName) ? displayName : Parameters.quote(displayName)).append(' ');
+            String display = displayName();
+            if (display != null) {
+                sb.append(Chars.isToken(display) ? display : Parameters.quote(display)).append(' ');
             }
-            if (bracketed || displayName != null) {
+            if (bracketed || display != null) {
                 sb.append('<').append(uriText()).append('>');
             } else {
                 sb.append(uriText());
@@ -258,12 +281,12 @@ public final class NameAddress {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof NameAddress a && wildcard == a.wildcard && Objects.equals(displayName, a.displayName)
+        return o instanceof NameAddress a && wildcard == a.wildcard && Objects.equals(displayName(), a.displayName())
                 && uriText().equals(a.uriText()) && parameters.equals(a.parameters);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(displayName, uriText(), parameters);
+        return Objects.hash(displayName(), uriText(), parameters);
     }
 }

@@ -13,19 +13,23 @@ final class ParamNames {
     };
 
     static String intern(Cursor c, int from, int to) {
+        return intern(c.b, from, to);
+    }
+
+    static String intern(byte[] b, int from, int to) {
         int len = to - from;
-        byte first = c.b[from];
+        byte first = b[from];
         for (String s : COMMON) {
-            if (s.length() == len && s.charAt(0) == first && exactCase(c, from, s)) {
+            if (s.length() == len && s.charAt(0) == first && exactCase(b, from, s)) {
                 return s;
             }
         }
-        return c.ascii(from, to);
+        return new String(b, from, len, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
-    private static boolean exactCase(Cursor c, int from, String s) {
+    private static boolean exactCase(byte[] b, int from, String s) {
         for (int i = 0; i < s.length(); i++) {
-            if (c.b[from + i] != s.charAt(i)) {
+            if (b[from + i] != s.charAt(i)) {
                 return false;
             }
         }

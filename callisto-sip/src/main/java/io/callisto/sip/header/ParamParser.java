@@ -10,29 +10,46 @@ import io.callisto.sip.internal.Cursor;
 final class ParamParser {
     private ParamParser() {}
 
-    /** Reads parameters while the next non-LWS byte is {@code ;}. Leaves the cursor after the last one. */
+    /**
+     * Reads parameters while the next non-LWS byte is {@code ;}, checking their syntax, and leaves the cursor after
+     * the last one. Nothing is decoded here: the result reads its bytes when asked (see {@link Parameters}).
+     */
     static Parameters parse(Cursor c) {
-        String[] pairs = null;
+        int from = c.pos;
         int n = 0;
+        int end = c.pos;
         while (c.acceptSep(';')) {
-            if (pairs == null) {
-                pairs = new String[8];
-            } else if (n * 2 == pairs.length) {
-                pairs = java.util.Arrays.copyOf(pairs, pairs.length * 2);
-            }
             int at = c.pos;
             if (!Chars.isToken(c.peek())) {
                 throw c.error(c.peek() == ';' || c.atEnd() ? "empty parameter" : "parameter name expected");
             }
-            pairs[2 * n] = ParamNames.intern(c, c.pos, c.tokenEnd());
             c.pos = c.tokenEnd();
-            pairs[2 * n + 1] = c.acceptSep('=') ? value(c) : null;
-            n++;
-            if (n > 64) {
+            if (c.acceptSep('=')) {
+                skipValue(c);
+            }
+            end = c.pos;
+            if (++n > 64) {
                 throw c.error("too many parameters", at);
             }
         }
-        return n == 0 ? Parameters.EMPTY : Parameters.wrap(pairs, n);
+        c.pos = end;
+        return Parameters.lazy(c.b, from, end, n);
+    }
+
+    /** Checks a gen-value at the cursor (quoted-string, or token / host characters) and moves past it. */
+    private static void skipValue(Cursor c) {
+        if (c.peek() == '"') {
+            c.skipQuotedString();
+            return;
+        }
+        int p = c.pos;
+        while (p < c.end && (Chars.isToken(c.b[p]) || c.b[p] == ':' || c.b[p] == '[' || c.b[p] == ']')) {
+            p++;
+        }
+        if (p == c.pos) {
+            throw c.error("parameter value expected");
+        }
+        c.pos = p;
     }
 
     /** gen-value: a quoted-string (kept with its quotes), or token / host characters. */

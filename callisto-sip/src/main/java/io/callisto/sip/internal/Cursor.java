@@ -11,12 +11,19 @@ import java.nio.charset.StandardCharsets;
 public final class Cursor {
     public final byte[] b;
     public int pos;
-    public final int end;
+    public int end;
 
     public Cursor(byte[] b, int pos, int end) {
         this.b = b;
         this.pos = pos;
         this.end = end;
+    }
+
+    /** Points this cursor at {@code b[pos, end)} again, so one cursor can serve many parses of one buffer. */
+    public Cursor reset(int pos, int end) {
+        this.pos = pos;
+        this.end = end;
+        return this;
     }
 
     public static Cursor of(String s) {
@@ -170,6 +177,43 @@ public final class Cursor {
                 }
                 sb.append(utf8(runStart, save)).append(' ');
                 runStart = pos;
+            } else if (c < 0x20 && c != '\t' || c == 0x7f) {
+                throw error("control character in quoted string");
+            } else {
+                pos++;
+            }
+        }
+    }
+
+    /**
+     * Consumes a quoted-string by the same rules as {@link #quotedString()} without building its content (for
+     * values whose text is decoded only if asked for).
+     */
+    public void skipQuotedString() {
+        int open = pos;
+        expect('"', "opening quote");
+        while (true) {
+            if (pos >= end) {
+                throw error("unterminated quoted string", open);
+            }
+            int c = b[pos] & 0xff;
+            if (c == '"') {
+                pos++;
+                return;
+            }
+            if (c == '\\') {
+                if (pos + 1 >= end) {
+                    throw error("unterminated quoted string", open);
+                }
+                int q = b[pos + 1] & 0xff;
+                if (q == '\r' || q == '\n' || q > 0x7f) {
+                    throw error("invalid quoted-pair in quoted string");
+                }
+                pos += 2;
+            } else if (c == '\r' || c == '\n') {
+                if (!skipLws()) {
+                    throw error("line break in quoted string");
+                }
             } else if (c < 0x20 && c != '\t' || c == 0x7f) {
                 throw error("control character in quoted string");
             } else {

@@ -12,12 +12,28 @@ import java.util.Arrays;
  * lines are written back byte for byte. Not thread-safe: a message belongs to one thread at a time.
  */
 final class HeaderTable {
-    private static final int STRIDE = 4;
+    /**
+     * Narrow layout (messages up to 64 KiB, nearly all): two ints per line, {@code lineStart - base << 16 |
+     * valueLength} (-1 for a synthesized line) and {@code meta}. Wide layout: four ints per line, line start,
+     * value start, value end (all -1 for a synthesized line) and {@code meta}.
+     */
+    private static final int NARROW = 2;
+    private static final int WIDE = 4;
+    /**
+     * meta = (value start - line start) &lt;&lt; 20 | name length &lt;&lt; 8 | (HeaderName ordinal + 1); the low byte
+     * is 0 for an extension header.
+     */
+    private static final int ID_MASK = 0xff;
+    /** Longest header name, and longest distance from line start to value, that {@code meta} can hold. */
+    static final int MAX_OFFSET = 0xfff;
+    /** Largest span (from {@code base}) the narrow layout can index. */
+    static final int NARROW_SPAN = 0xffff;
 
     final byte[] src;
+    private final int base;
+    private final int stride;
     private int count;
     private int[] pos;
-    private HeaderName[] names;
     private Object[] cache;
     /** For synthesized lines: name and value text; null entries for original lines. Allocated on first edit. */
     private String[] newNames;
@@ -25,10 +41,17 @@ final class HeaderTable {
     /** Set by any insert, remove or replace: the section can no longer be written as one original range. */
     private boolean edited;
 
-    HeaderTable(byte[] src, int capacity) {
+    /** A table for lines found in {@code src[base, base + span)}. */
+    HeaderTable(byte[] src, int base, int span, int capacity) {
         this.src = src;
-        this.pos = new int[capacity * STRIDE];
-        this.names = new HeaderName[capacity];
+        this.base = base;
+        this.stride = span <= NARROW_SPAN ? NARROW : WIDE;
+        this.pos = new int[capacity * stride];
+    }
+
+    /** A table for a message built in memory (synthesized lines only). */
+    HeaderTable(int capacity) {
+        this(new byte[0], 0, 0, capacity);
     }
 
     int size() {
@@ -39,22 +62,44 @@ final class HeaderTable {
         return edited;
     }
 
-    /** Appends an original line (used by the parser). */
+    private int capacity() {
+        return pos.length / stride;
+    }
+
+    private static int meta(HeaderName name, int nameLength, int valueOffset) {
+        return valueOffset << 20 | nameLength << 8 | (name == null ? 0 : name.ordinal() + 1);
+    }
+
+    private int meta(int i) {
+        return pos[i * stride + stride - 1];
+    }
+
+    /**
+     * Appends an original line (used by the parser, which guarantees name length and value offset are at most
+     * {@link #MAX_OFFSET} and that the line lies within the span given at construction).
+     */
     void addOriginal(int lineStart, int nameEnd, int valueStart, int valueEnd, HeaderName name) {
-        ensure(count + 1);
-        int o = count * STRIDE;
-        pos[o] = lineStart;
-        pos[o + 1] = nameEnd;
-        pos[o + 2] = valueStart;
-        pos[o + 3] = valueEnd;
-        names[count++] = name;
+        if (count == capacity()) {
+            ensure(count + 1);
+        }
+        int o = count * stride;
+        int m = meta(name, nameEnd - lineStart, valueStart - lineStart);
+        if (stride == NARROW) {
+            pos[o] = (lineStart - base) << 16 | (valueEnd - valueStart);
+            pos[o + 1] = m;
+        } else {
+            pos[o] = lineStart;
+            pos[o + 1] = valueStart;
+            pos[o + 2] = valueEnd;
+            pos[o + 3] = m;
+        }
+        count++;
     }
 
     private void ensure(int n) {
-        if (n > names.length) {
-            int cap = Math.max(n, names.length * 2);
-            pos = Arrays.copyOf(pos, cap * STRIDE);
-            names = Arrays.copyOf(names, cap);
+        if (n > capacity()) {
+            int cap = Math.max(n, capacity() * 2);
+            pos = Arrays.copyOf(pos, cap * stride);
             if (cache != null) {
                 cache = Arrays.copyOf(cache, cap);
             }
@@ -66,30 +111,29 @@ final class HeaderTable {
     }
 
     HeaderName name(int i) {
-        return names[i];
+        return HeaderName.byOrdinal((meta(i) & ID_MASK) - 1);
     }
 
     boolean isOriginal(int i) {
-        return pos[i * STRIDE] >= 0;
+        return stride == NARROW ? pos[i * NARROW] != -1 : pos[i * WIDE] >= 0;
     }
 
     int lineStart(int i) {
-        return pos[i * STRIDE];
+        return stride == NARROW ? base + (pos[i * NARROW] >>> 16) : pos[i * WIDE];
     }
 
     int valueStart(int i) {
-        return pos[i * STRIDE + 2];
+        return stride == NARROW ? lineStart(i) + (meta(i) >>> 20) : pos[i * WIDE + 1];
     }
 
     int valueEnd(int i) {
-        return pos[i * STRIDE + 3];
+        return stride == NARROW ? valueStart(i) + (pos[i * NARROW] & 0xffff) : pos[i * WIDE + 2];
     }
 
     /** The header name as written (original lines) or as given (added lines). */
     String nameText(int i) {
         if (isOriginal(i)) {
-            int o = i * STRIDE;
-            return new String(src, pos[o], pos[o + 1] - pos[o], StandardCharsets.ISO_8859_1);
+            return new String(src, lineStart(i), (meta(i) >>> 8) & MAX_OFFSET, StandardCharsets.ISO_8859_1);
         }
         return newNames[i];
     }
@@ -97,27 +141,33 @@ final class HeaderTable {
     /** The value text: original bytes (folding included) or the text set by an edit. */
     String valueText(int i) {
         if (isOriginal(i)) {
-            int o = i * STRIDE;
-            return new String(src, pos[o + 2], pos[o + 3] - pos[o + 2], StandardCharsets.UTF_8);
+            int from = valueStart(i);
+            return new String(src, from, valueEnd(i) - from, StandardCharsets.UTF_8);
         }
         return newValues[i];
     }
 
     Object cached(int i) {
-        return cache == null ? null : cache[i];
+        return cache == null || i >= cache.length ? null : cache[i];
     }
 
     void setCached(int i, Object v) {
         if (cache == null) {
-            cache = new Object[names.length];
+            cache = new Object[count];
+        }
+        if (i >= cache.length) {
+            cache = Arrays.copyOf(cache, capacity());
         }
         cache[i] = v;
     }
 
     /** Index of the first line at or after {@code from} with this known name, or -1. */
     int indexOf(HeaderName h, int from) {
-        for (int i = from; i < count; i++) {
-            if (names[i] == h) {
+        int id = h.ordinal() + 1;
+        int[] p = pos;
+        int s = stride;
+        for (int i = from, n = count; i < n; i++) {
+            if ((p[i * s + s - 1] & ID_MASK) == id) {
                 return i;
             }
         }
@@ -131,7 +181,7 @@ final class HeaderTable {
             return indexOf(h, from);
         }
         for (int i = from; i < count; i++) {
-            if (names[i] == null && nameText(i).equalsIgnoreCase(name)) {
+            if ((meta(i) & ID_MASK) == 0 && nameText(i).equalsIgnoreCase(name)) {
                 return i;
             }
         }
@@ -140,10 +190,8 @@ final class HeaderTable {
 
     int count(HeaderName h) {
         int n = 0;
-        for (int i = 0; i < count; i++) {
-            if (names[i] == h) {
-                n++;
-            }
+        for (int i = indexOf(h, 0); i >= 0; i = indexOf(h, i + 1)) {
+            n++;
         }
         return n;
     }
@@ -154,16 +202,19 @@ final class HeaderTable {
         ensure(count + 1);
         allocEdits();
         int tail = count - at;
-        System.arraycopy(pos, at * STRIDE, pos, (at + 1) * STRIDE, tail * STRIDE);
-        System.arraycopy(names, at, names, at + 1, tail);
+        System.arraycopy(pos, at * stride, pos, (at + 1) * stride, tail * stride);
         System.arraycopy(newNames, at, newNames, at + 1, tail);
         System.arraycopy(newValues, at, newValues, at + 1, tail);
         if (cache != null) {
+            if (cache.length < capacity()) {
+                cache = Arrays.copyOf(cache, capacity());
+            }
             System.arraycopy(cache, at, cache, at + 1, tail);
             cache[at] = null;
         }
-        Arrays.fill(pos, at * STRIDE, (at + 1) * STRIDE, -1);
-        names[at] = h;
+        int o = at * stride;
+        Arrays.fill(pos, o, o + stride - 1, -1);
+        pos[o + stride - 1] = meta(h, 0, 0);
         newNames[at] = name;
         newValues[at] = value;
         count++;
@@ -172,8 +223,7 @@ final class HeaderTable {
 
     void remove(int i) {
         int tail = count - i - 1;
-        System.arraycopy(pos, (i + 1) * STRIDE, pos, i * STRIDE, tail * STRIDE);
-        System.arraycopy(names, i + 1, names, i, tail);
+        System.arraycopy(pos, (i + 1) * stride, pos, i * stride, tail * stride);
         if (newNames != null) {
             System.arraycopy(newNames, i + 1, newNames, i, tail);
             System.arraycopy(newValues, i + 1, newValues, i, tail);
@@ -181,19 +231,27 @@ final class HeaderTable {
             newValues[count - 1] = null;
         }
         if (cache != null) {
-            System.arraycopy(cache, i + 1, cache, i, tail);
-            cache[count - 1] = null;
+            int n = Math.min(tail, cache.length - i - 1);
+            if (n > 0) {
+                System.arraycopy(cache, i + 1, cache, i, n);
+            }
+            if (count - 1 < cache.length) {
+                cache[count - 1] = null;
+            }
         }
-        names[--count] = null;
+        count--;
         edited = true;
     }
 
     /** Replaces the value of line {@code i}; the line is then written as {@code name: value}. */
     void replace(int i, String value, Object parsed) {
-        String name = isOriginal(i) ? nameText(i) : newNames[i];
+        String name = nameText(i);
         checkText(name, value);
         allocEdits();
-        Arrays.fill(pos, i * STRIDE, (i + 1) * STRIDE, -1);
+        int o = i * stride;
+        int m = pos[o + stride - 1] & ID_MASK;
+        Arrays.fill(pos, o, o + stride - 1, -1);
+        pos[o + stride - 1] = m;
         newNames[i] = name;
         newValues[i] = value;
         setCached(i, parsed);
@@ -202,14 +260,14 @@ final class HeaderTable {
 
     private void allocEdits() {
         if (newNames == null) {
-            newNames = new String[names.length];
-            newValues = new String[names.length];
+            newNames = new String[capacity()];
+            newValues = new String[capacity()];
         }
     }
 
     /** End of an original line: just past its LF (or the end of the header section when it ran out). */
     int originalLineEnd(int i, int limit) {
-        int p = pos[i * STRIDE + 3];
+        int p = valueEnd(i);
         while (p < limit && src[p] != '\n') {
             p++;
         }

@@ -38,7 +38,7 @@ public final class MessageBuilder {
         if (!io.callisto.sip.internal.Chars.isToken(method)) {
             throw new IllegalArgumentException("method is not a token: " + method);
         }
-        return new MessageBuilder(new SipRequest(new HeaderTable(new byte[0], 12), method,
+        return new MessageBuilder(new SipRequest(new HeaderTable(12), method,
                 Objects.requireNonNull(requestUri)));
     }
 
@@ -56,7 +56,7 @@ public final class MessageBuilder {
                 throw new IllegalArgumentException("control character in reason phrase");
             }
         }
-        return new MessageBuilder(new SipResponse(new HeaderTable(new byte[0], 12), status, reason));
+        return new MessageBuilder(new SipResponse(new HeaderTable(12), status, reason));
     }
 
     /** Adds a typed header line. */

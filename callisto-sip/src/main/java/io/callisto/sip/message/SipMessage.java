@@ -7,6 +7,7 @@ import io.callisto.sip.header.Headers;
 import io.callisto.sip.header.MediaType;
 import io.callisto.sip.header.NameAddress;
 import io.callisto.sip.header.Via;
+import io.callisto.sip.internal.Cursor;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,6 +39,10 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     private final int bodyEnd;
     private byte[] newBody;
     boolean startLineEdited;
+    /** Reused for every header value parsed from the original bytes (a message has one owner thread). */
+    private Cursor cursor;
+    /** The Content-Length the parser framed the body with, -1 when there was none. */
+    int parsedContentLength = -1;
 
     SipMessage(HeaderTable headers, int msgStart, int startLineEnd, int headersEnd, int bodyStart, int bodyEnd) {
         this.headers = headers;
@@ -47,6 +52,11 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         this.bodyStart = bodyStart;
         this.bodyEnd = bodyEnd;
         this.startLineEdited = msgStart < 0;
+    }
+
+    /** Lets the parser hand over the cursor it used for the start line, for the header values to reuse. */
+    void adoptCursor(Cursor c) {
+        cursor = c;
     }
 
     public abstract boolean isRequest();
@@ -63,13 +73,17 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     // ---------------------------------------------------------------- typed header access
 
     /** The first value of the header, or null when the message has none. */
+    @SuppressWarnings("unchecked")
     public <T> T first(HeaderKey<T> key) {
         int i = headers.indexOf(key.name(), 0);
         if (i < 0) {
             return null;
         }
-        List<T> values = lineValues(key, i);
-        return values.isEmpty() ? null : values.get(0);
+        Object c = compactValues(key, i);
+        if (c instanceof List<?> list) {
+            return list.isEmpty() ? null : (T) list.get(0);
+        }
+        return (T) c;
     }
 
     /** Every value of the header, in order, across all its lines (empty when absent). */
@@ -89,20 +103,24 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         return Collections.unmodifiableList(out);
     }
 
-    @SuppressWarnings("unchecked")
     private <T> List<T> lineValues(HeaderKey<T> key, int i) {
+        return key.asList(compactValues(key, i));
+    }
+
+    /** The parsed values of line {@code i}: one value itself, or a list (see {@link HeaderKey#parseCompact}). */
+    private Object compactValues(HeaderKey<?> key, int i) {
         Object c = headers.cached(i);
-        if (c != null) {
-            return (List<T>) c;
+        if (c == null) {
+            if (headers.isOriginal(i)) {
+                Cursor cur = cursor;
+                cur = cur == null ? (cursor = new Cursor(headers.src, 0, 0)) : cur;
+                c = key.parseCompact(cur.reset(headers.valueStart(i), headers.valueEnd(i)));
+            } else {
+                c = key.parse(headers.valueText(i));
+            }
+            headers.setCached(i, c);
         }
-        List<T> values;
-        if (headers.isOriginal(i)) {
-            values = key.parseLine(headers.src, headers.valueStart(i), headers.valueEnd(i));
-        } else {
-            values = key.parse(headers.valueText(i));
-        }
-        headers.setCached(i, values);
-        return values;
+        return c;
     }
 
     /** Replaces all lines of the header with one line holding {@code value}. */
@@ -112,7 +130,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
             add(key, value);
             return;
         }
-        headers.replace(i, key.format(value), List.of(value));
+        headers.replace(i, key.format(value), value);
         for (int j = headers.indexOf(key.name(), i + 1); j >= 0; j = headers.indexOf(key.name(), j)) {
             headers.remove(j);
         }
@@ -125,13 +143,13 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
             at = appendPosition(key.name());
         }
         headers.insert(at, key.name(), key.name().canonical(), key.format(value));
-        headers.setCached(at, List.of(value));
+        headers.setCached(at, value);
     }
 
     /** Adds a line with {@code value} before every other header line (as a proxy adds its Via, §16.6). */
     public <T> void addFirst(HeaderKey<T> key, T value) {
         headers.insert(0, key.name(), key.name().canonical(), key.format(value));
-        headers.setCached(0, List.of(value));
+        headers.setCached(0, value);
     }
 
     /**
@@ -307,6 +325,15 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
     public MediaType contentType() {
         return first(Headers.CONTENT_TYPE);
+    }
+
+    /** The Content-Length header's value, or -1 when there is none (no boxing: the parser read it already). */
+    public long contentLength() {
+        if (!headers.edited()) {
+            return parsedContentLength;
+        }
+        Long v = first(Headers.CONTENT_LENGTH);
+        return v == null ? -1 : v;
     }
 
     // ---------------------------------------------------------------- body

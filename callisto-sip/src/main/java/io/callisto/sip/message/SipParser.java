@@ -71,7 +71,7 @@ public final class SipParser {
         }
         int lineEnd = lf > p && b[lf - 1] == '\r' ? lf - 1 : lf;
         int startLineEnd = lf + 1;
-        HeaderTable table = new HeaderTable(b, 24);
+        HeaderTable table = new HeaderTable(b, off, end - off, 16);
         int headersEnd = indexHeaders(b, startLineEnd, end, table, datagram);
         int bodyStart = headersEnd == end ? end : b[headersEnd] == '\r' ? headersEnd + 2 : headersEnd + 1;
         long cl = contentLength(b, table);
@@ -93,10 +93,13 @@ public final class SipParser {
         if (bodyEnd - msgStart > limits.maxMessageSize()) {
             throw new ParseError("message larger than " + limits.maxMessageSize() + " bytes", msgStart);
         }
-        if (isResponseLine(b, msgStart, lineEnd)) {
-            return response(b, msgStart, lineEnd, startLineEnd, headersEnd, bodyStart, bodyEnd, table);
-        }
-        return request(b, msgStart, lineEnd, startLineEnd, headersEnd, bodyStart, bodyEnd, table);
+        Cursor c = new Cursor(b, msgStart, lineEnd);
+        SipMessage m = isResponseLine(b, msgStart, lineEnd)
+                ? response(c, startLineEnd, headersEnd, bodyStart, bodyEnd, table)
+                : request(c, startLineEnd, headersEnd, bodyStart, bodyEnd, table);
+        m.adoptCursor(c);
+        m.parsedContentLength = (int) cl; // fits: the body lies within the message
+        return m;
     }
 
     /**
@@ -112,7 +115,7 @@ public final class SipParser {
         if (lf < 0) {
             throw new ParseError("start line too long", p);
         }
-        HeaderTable table = new HeaderTable(b, 24);
+        HeaderTable table = new HeaderTable(b, off, headersEnd - off, 16);
         indexHeaders(b, lf + 1, headersEnd, table, false);
         long cl = contentLength(b, table);
         if (cl < 0) {
@@ -193,6 +196,10 @@ public final class SipParser {
             if (valueStart < 0) {
                 valueStart = valueEnd;
             }
+            if (nameEnd - lineStart > HeaderTable.MAX_OFFSET || valueStart - lineStart > HeaderTable.MAX_OFFSET) {
+                throw new ParseError(nameEnd - lineStart > HeaderTable.MAX_OFFSET ? "header name too long"
+                        : "too much white space before header value", lineStart);
+            }
             if (table.size() >= maxHeaders) {
                 throw new ParseError("more than " + maxHeaders + " header lines", lineStart);
             }
@@ -233,9 +240,11 @@ public final class SipParser {
     }
 
     /** Request-Line = Method SP Request-URI SP SIP-Version CRLF (§7.1, §25.1). */
-    private static SipRequest request(byte[] b, int p, int lineEnd, int startLineEnd, int headersEnd, int bodyStart,
-            int bodyEnd, HeaderTable table) {
-        Cursor c = new Cursor(b, p, lineEnd);
+    private static SipRequest request(Cursor c, int startLineEnd, int headersEnd, int bodyStart, int bodyEnd,
+            HeaderTable table) {
+        byte[] b = c.b;
+        int p = c.pos;
+        int lineEnd = c.end;
         int mEnd = c.tokenEnd();
         if (mEnd == p) {
             throw c.error("method expected at start of Request-Line");
@@ -267,9 +276,11 @@ public final class SipParser {
     }
 
     /** Status-Line = SIP-Version SP Status-Code SP Reason-Phrase CRLF (§7.2, §25.1). */
-    private static SipResponse response(byte[] b, int p, int lineEnd, int startLineEnd, int headersEnd,
-            int bodyStart, int bodyEnd, HeaderTable table) {
-        Cursor c = new Cursor(b, p, lineEnd);
+    private static SipResponse response(Cursor c, int startLineEnd, int headersEnd, int bodyStart, int bodyEnd,
+            HeaderTable table) {
+        byte[] b = c.b;
+        int p = c.pos;
+        int lineEnd = c.end;
         String version = version(c, "Status-Line");
         c.expect(' ', "SP after SIP version");
         int codeStart = c.pos;

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 /** A SIP request: {@code Method SP Request-URI SP SIP-Version} plus headers and body (RFC 3261 §7.1). */
 public final class SipRequest extends SipMessage {
     private String method;
-    private final byte[] uriSrc;
     private final int uriFrom;
     private final int uriTo;
     private String uriText;
@@ -17,7 +16,6 @@ public final class SipRequest extends SipMessage {
             String method, int uriFrom, int uriTo, String version) {
         super(headers, msgStart, startLineEnd, headersEnd, bodyStart, bodyEnd);
         this.method = method;
-        this.uriSrc = headers.src;
         this.uriFrom = uriFrom;
         this.uriTo = uriTo;
         this.version = version;
@@ -27,8 +25,7 @@ public final class SipRequest extends SipMessage {
     SipRequest(HeaderTable headers, String method, Uri uri) {
         super(headers, -1, -1, -1, 0, 0);
         this.method = method;
-        this.uriSrc = null;
-        this.uriFrom = 0;
+        this.uriFrom = -1;
         this.uriTo = 0;
         this.uri = uri;
         this.uriText = uri.toString();
@@ -57,7 +54,7 @@ public final class SipRequest extends SipMessage {
     /** The Request-URI as written. */
     public String requestUriText() {
         if (uriText == null) {
-            uriText = new String(uriSrc, uriFrom, uriTo - uriFrom, StandardCharsets.UTF_8);
+            uriText = new String(headers.src, uriFrom, uriTo - uriFrom, StandardCharsets.UTF_8);
         }
         return uriText;
     }
@@ -65,7 +62,8 @@ public final class SipRequest extends SipMessage {
     /** The Request-URI, parsed on first access ({@link io.callisto.sip.parse.ParseError} if malformed). */
     public Uri requestUri() {
         if (uri == null) {
-            uri = uriSrc != null && uriText == null ? Uri.parse(uriSrc, uriFrom, uriTo) : Uri.parse(requestUriText());
+            uri = uriFrom >= 0 && uriText == null ? Uri.parse(headers.src, uriFrom, uriTo)
+                    : Uri.parse(requestUriText());
         }
         return uri;
     }

@@ -141,4 +141,30 @@ class SipParserTest {
         assertThat(m.header("x-custom")).isEqualTo("some ; odd,value");
         assertThat(m.headerKind(6)).isNull();
     }
+
+    @Test
+    void messagesBeyond64KiBUseTheWideIndexAndStillRoundTrip() {
+        SipParser big = new SipParser(ParserLimits.DEFAULT.withMaxMessageSize(400_000));
+        String filler = "X-Pad: " + "p".repeat(8000) + "\r\n";
+        String text = "MESSAGE sip:c@d SIP/2.0\r\n" + filler.repeat(10) + HEADERS.replace("OPTIONS", "MESSAGE")
+                + "Content-Type: text/plain\r\nContent-Length: 5\r\n\r\nhello";
+        SipMessage m = big.parseDatagram(text.getBytes(StandardCharsets.UTF_8));
+        assertThat(m.callId()).isEqualTo("x");
+        assertThat(m.cseq().method()).isEqualTo("MESSAGE");
+        assertThat(m.header("X-Pad")).hasSize(8000);
+        assertThat(m.contentLength()).isEqualTo(5);
+        assertThat(new String(m.toBytes(), StandardCharsets.UTF_8)).isEqualTo(text);
+        m.set(Headers.MAX_FORWARDS, 9);
+        m.removeHeader("X-Pad");
+        SipMessage back = big.parseDatagram(m.toBytes());
+        assertThat(back.maxForwards()).isEqualTo(9);
+        assertThat(back.headerCount()).isEqualTo(8);
+        assertThat(back.bodyText()).isEqualTo("hello");
+    }
+
+    @Test
+    void overlongHeaderNameIsRejected() {
+        assertThat(error("OPTIONS sip:c@d SIP/2.0\r\n" + HEADERS + "X" + "n".repeat(5000) + ": v\r\n\r\n").reason())
+                .isEqualTo("header name too long");
+    }
 }
