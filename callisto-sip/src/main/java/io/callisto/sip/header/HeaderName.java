@@ -93,12 +93,19 @@ public enum HeaderName {
     private final char compact;
     private final Arity arity;
     private final String lower;
+    private final byte[] lowerBytes;
+    /** The first 16 lower-case name bytes as two little-endian words, zero-padded: for a two-compare match. */
+    private final long word0;
+    private final long word1;
 
     HeaderName(String canonical, int compact, Arity arity) {
         this.canonical = canonical;
         this.compact = (char) compact;
         this.arity = arity;
         this.lower = canonical.toLowerCase(Locale.ROOT);
+        this.lowerBytes = lower.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        this.word0 = word(lowerBytes, 0);
+        this.word1 = word(lowerBytes, 8);
     }
 
     /** The spelling used when Callisto writes the header, e.g. "Call-ID". */
@@ -175,7 +182,8 @@ public enum HeaderName {
         int slot = mixedHash & (TABLE_SIZE - 1);
         HeaderName h;
         while ((h = TABLE[slot]) != null) {
-            if (h.lower.length() == len && matches(h.lower, b, from)) {
+            if (h.lowerBytes.length == len && (len <= 16 && from + 16 <= b.length ? matchesWords(h, b, from, len)
+                    : matches(h.lowerBytes, b, from))) {
                 return h;
             }
             slot = (slot + 1) & (TABLE_SIZE - 1);
@@ -183,9 +191,42 @@ public enum HeaderName {
         return null;
     }
 
-    private static boolean matches(String lower, byte[] b, int from) {
-        for (int i = 0; i < lower.length(); i++) {
-            if (Chars.lower(b[from + i]) != lower.charAt(i)) {
+    private static long word(byte[] bytes, int from) {
+        long w = 0;
+        for (int i = Math.min(bytes.length, from + 8) - 1; i >= from; i--) {
+            w = w << 8 | (bytes[i] & 0xff);
+        }
+        return w;
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long CASE_BITS = 0x2020202020202020L;
+
+    /**
+     * Compares a token of {@code len} (at most 16) bytes with a name, eight bytes at a time. Setting bit 0x20
+     * lower-cases letters and leaves every other token character as it is, except '_', which becomes DEL and so
+     * matches no header name: exact for the token input the parser hands over.
+     */
+    private static boolean matchesWords(HeaderName h, byte[] b, int from, int len) {
+        long a = (long) LONGS.get(b, from);
+        if (len < 8) {
+            long mask = (1L << (len << 3)) - 1;
+            return ((a | CASE_BITS) & mask) == h.word0;
+        }
+        if ((a | CASE_BITS) != h.word0) {
+            return false;
+        }
+        if (len == 8) {
+            return true;
+        }
+        long mask = len == 16 ? -1L : (1L << ((len - 8) << 3)) - 1;
+        return (((long) LONGS.get(b, from + 8) | CASE_BITS) & mask) == h.word1;
+    }
+
+    private static boolean matches(byte[] lower, byte[] b, int from) {
+        for (int i = 0; i < lower.length; i++) {
+            if (Chars.lower(b[from + i]) != lower[i]) {
                 return false;
             }
         }

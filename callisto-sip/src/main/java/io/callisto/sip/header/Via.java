@@ -19,6 +19,8 @@ public final class Via {
     private final String host;
     private final int port;
     private final Parameters parameters;
+    /** The branch, looked up once: the transaction layer reads it for every message. */
+    private String branch;
 
     public Via(String protocolName, String protocolVersion, String transport, String host, int port,
             Parameters parameters) {
@@ -68,7 +70,12 @@ public final class Via {
     }
 
     public String branch() {
-        return parameters.get("branch");
+        String b = branch;
+        if (b == null) {
+            b = parameters.get("branch");
+            branch = b;
+        }
+        return b;
     }
 
     /** True when the branch starts with the RFC 3261 magic cookie (else RFC 2543 matching applies, §17.2.3). */

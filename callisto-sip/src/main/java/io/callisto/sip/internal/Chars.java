@@ -64,6 +64,22 @@ public final class Chars {
         }
     }
 
+    /** For each byte: its lower-case form if it is a token character, else 0. */
+    private static final byte[] TOKEN_LOWER = new byte[256];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            if ((TABLE[c] & TOKEN) != 0) {
+                TOKEN_LOWER[c] = (byte) (c >= 'A' && c <= 'Z' ? c + 32 : c);
+            }
+        }
+    }
+
+    /** The lower-case form of a token character, or 0 when {@code b} is not one (one lookup for name scanning). */
+    public static int tokenLower(byte b) {
+        return TOKEN_LOWER[b & 0xff];
+    }
+
     private static void mark(String chars, int flags) {
         for (int i = 0; i < chars.length(); i++) {
             TABLE[chars.charAt(i)] |= flags;

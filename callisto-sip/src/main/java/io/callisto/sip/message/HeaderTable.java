@@ -33,6 +33,8 @@ final class HeaderTable {
     private final int base;
     private final int stride;
     private int count;
+    /** Lines {@code pos} can hold ({@code pos.length / stride}, kept to avoid a division per line). */
+    private int capacity;
     private int[] pos;
     private Object[] cache;
     /** For synthesized lines: name and value text; null entries for original lines. Allocated on first edit. */
@@ -47,6 +49,7 @@ final class HeaderTable {
         this.base = base;
         this.stride = span <= NARROW_SPAN ? NARROW : WIDE;
         this.pos = new int[capacity * stride];
+        this.capacity = capacity;
     }
 
     /** A table for a message built in memory (synthesized lines only). */
@@ -63,7 +66,7 @@ final class HeaderTable {
     }
 
     private int capacity() {
-        return pos.length / stride;
+        return capacity;
     }
 
     private static int meta(HeaderName name, int nameLength, int valueOffset) {
@@ -100,6 +103,7 @@ final class HeaderTable {
         if (n > capacity()) {
             int cap = Math.max(n, capacity() * 2);
             pos = Arrays.copyOf(pos, cap * stride);
+            capacity = cap;
             if (cache != null) {
                 cache = Arrays.copyOf(cache, cap);
             }

@@ -6,6 +6,9 @@ import io.callisto.sip.internal.Cursor;
 import io.callisto.sip.internal.Interned;
 import io.callisto.sip.parse.ParseError;
 import io.callisto.sip.parse.ParserLimits;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -144,8 +147,9 @@ public final class SipParser {
             }
             int lineStart = p;
             int h = 0;
-            while (p < end && Chars.isToken(b[p])) {
-                h = h * 31 + Chars.lower(b[p]);
+            int l;
+            while (p < end && (l = Chars.tokenLower(b[p])) != 0) {
+                h = h * 31 + l;
                 p++;
             }
             int nameEnd = p;
@@ -160,42 +164,15 @@ public final class SipParser {
                 throw new ParseError("':' expected after header name \""
                         + new String(b, lineStart, nameEnd - lineStart, StandardCharsets.ISO_8859_1) + "\"", p);
             }
-            p++;
-            int valueStart = -1;
-            int valueEnd = p;
-            int limit = Math.min(end, lineStart + maxLine);
-            while (true) {
-                if (p >= limit) {
-                    throw new ParseError(p >= end ? "message ends inside a header line" : "header line too long",
-                            lineStart);
-                }
-                int x = b[p] & 0xff;
-                if (x > ' ' && x != 0x7f) {
-                    if (valueStart < 0) {
-                        valueStart = p;
-                    }
-                    valueEnd = ++p;
-                } else if (x == '\n') {
-                    if (p + 1 < end && (b[p + 1] == ' ' || b[p + 1] == '\t')) {
-                        p += 2; // a line fold is LWS (§7.3.1)
-                    } else {
-                        p++;
-                        break;
-                    }
-                } else if (x == ' ' || x == '\t') {
-                    p++;
-                } else if (x == '\r' && p + 1 < end && b[p + 1] == '\n') {
-                    p++;
-                } else if (x != '\r' && b[p - 1] == '\\') {
-                    valueEnd = ++p; // a quoted-pair may escape a control character (§25.1); the value parser checks
-                } else {
-                    throw new ParseError(x == '\r' ? "CR without LF in header" : "control character in header",
-                            p);
-                }
+            p = skipLeadingLws(b, p + 1, end);
+            int valueStart = p;
+            int lf = findLineEnd(b, p, end, Math.min(end, lineStart + maxLine), valueStart, lineStart);
+            int valueEnd = lf;
+            while (valueEnd > valueStart && (b[valueEnd - 1] == ' ' || b[valueEnd - 1] == '\t'
+                    || b[valueEnd - 1] == '\r' || b[valueEnd - 1] == '\n')) {
+                valueEnd--; // trailing white space and folds are not part of the value
             }
-            if (valueStart < 0) {
-                valueStart = valueEnd;
-            }
+            p = lf + 1;
             if (nameEnd - lineStart > HeaderTable.MAX_OFFSET || valueStart - lineStart > HeaderTable.MAX_OFFSET) {
                 throw new ParseError(nameEnd - lineStart > HeaderTable.MAX_OFFSET ? "header name too long"
                         : "too much white space before header value", lineStart);
@@ -205,6 +182,70 @@ public final class SipParser {
             }
             table.addOriginal(lineStart, nameEnd, valueStart, valueEnd,
                     HeaderName.lookup(b, lineStart, nameEnd, HeaderName.mix(h)));
+        }
+    }
+
+    /** Skips SP, HTAB and line folds after a header's colon (HCOLON = *( SP / HTAB ) ":" SWS). */
+    private static int skipLeadingLws(byte[] b, int p, int end) {
+        while (true) {
+            if (p < end && (b[p] == ' ' || b[p] == '\t')) {
+                p++;
+            } else if (p + 1 < end && b[p] == '\n' && (b[p + 1] == ' ' || b[p + 1] == '\t')) {
+                p += 2;
+            } else if (p + 2 < end && b[p] == '\r' && b[p + 1] == '\n' && (b[p + 2] == ' ' || b[p + 2] == '\t')) {
+                p += 3;
+            } else {
+                return p;
+            }
+        }
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /**
+     * Finds the LF that ends the header line whose value starts at {@code p}, stepping over line folds (§7.3.1)
+     * and checking that the value holds no control character (HTAB aside; a quoted-pair may escape one, §25.1).
+     * Eight bytes at a time while none of them is below 0x20 or DEL: most of a header is skipped that way.
+     */
+    private static int findLineEnd(byte[] b, int p, int end, int limit, int valueStart, int lineStart) {
+        while (true) {
+            while (p + 8 <= limit) {
+                long w = (long) LONGS.get(b, p);
+                long del = w ^ 0x7f7f7f7f7f7f7f7fL;
+                long hits = (((w - 0x20 * ONES) & ~w) | ((del - ONES) & ~del)) & HIGHS;
+                if (hits != 0) {
+                    // the lowest flagged byte is the first control byte (borrows only flag bytes above it)
+                    p += Long.numberOfTrailingZeros(hits) >>> 3;
+                    break;
+                }
+                p += 8;
+            }
+            if (p >= limit) {
+                throw new ParseError(p >= end ? "message ends inside a header line" : "header line too long",
+                        lineStart);
+            }
+            int x = b[p] & 0xff;
+            if (x >= 0x20 && x != 0x7f || x == '\t') {
+                p++;
+            } else if (x == '\n') {
+                if (p + 1 < end && (b[p + 1] == ' ' || b[p + 1] == '\t')) {
+                    p += 2; // a line fold is LWS (§7.3.1)
+                } else {
+                    return p;
+                }
+            } else if (x == '\r' && p + 1 < end && b[p + 1] == '\n') {
+                if (p + 2 < end && (b[p + 2] == ' ' || b[p + 2] == '\t')) {
+                    p += 3; // a line fold is LWS (§7.3.1)
+                } else {
+                    return p + 1;
+                }
+            } else if (x != '\r' && p > valueStart && b[p - 1] == '\\') {
+                p++; // a quoted-pair may escape a control character (§25.1); the value parser checks
+            } else {
+                throw new ParseError(x == '\r' ? "CR without LF in header" : "control character in header", p);
+            }
         }
     }
 

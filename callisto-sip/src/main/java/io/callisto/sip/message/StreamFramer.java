@@ -111,9 +111,12 @@ public final class StreamFramer {
                 pongEndedBuffer = false;
                 return true;
             }
-            int m = start + n < limit ? crlfAt(start + n) : 0;
-            if (n < 0 || m < 0) {
+            if (n < 0) {
                 return false; // a CR at the end of the buffer: wait for the byte that says what it is
+            }
+            int m = start + n < limit ? crlfAt(start + n) : 0;
+            if (m < 0) {
+                return false;
             }
             if (m > 0) {
                 start += n + m;

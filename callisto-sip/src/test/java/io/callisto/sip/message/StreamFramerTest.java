@@ -141,4 +141,15 @@ class StreamFramerTest {
         assertThatThrownBy(() -> f.feed(bytes(OK.replace("Content-Length: 0", "Content-Length: 5000"))))
                 .isInstanceOf(ParseError.class).hasMessageContaining("message larger than 1024");
     }
+
+    @Test
+    void crAloneAtTheEndOfAReadWaitsForItsLf() {
+        // found by the fuzzer: "\r" then "\n8" once indexed before the buffer start
+        Collector c = new Collector();
+        StreamFramer f = new StreamFramer(SipParser.DEFAULT, c);
+        f.feed(bytes("\r"));
+        assertThat(c.events).isEmpty();
+        f.feed(bytes("\n" + OK));
+        assertThat(c.events).containsExactly("PONG", OK);
+    }
 }
