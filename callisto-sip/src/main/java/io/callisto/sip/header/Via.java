@@ -134,10 +134,18 @@ public final class Via {
 
     /** Parses one via-parm at the cursor (§25.1), stopping after its parameters. */
     static Via parse(Cursor c) {
-        String name = protocolToken(c, "protocol name");
-        slash(c);
-        String version = protocolToken(c, "protocol version");
-        slash(c);
+        String name;
+        String version;
+        if (startsWithSip20(c)) {
+            c.pos += 8; // nearly every Via: "SIP/2.0/" written without white space
+            name = "SIP";
+            version = "2.0";
+        } else {
+            name = protocolToken(c, "protocol name");
+            slash(c);
+            version = protocolToken(c, "protocol version");
+            slash(c);
+        }
         String transport = protocolToken(c, "transport");
         if (!c.skipLws()) {
             throw c.error("space expected before sent-by");
@@ -146,6 +154,13 @@ public final class Via {
         int port = Hosts.optionalPort(c);
         Parameters params = ParamParser.parse(c);
         return new Via(name, version, transport, host, port, params);
+    }
+
+    private static boolean startsWithSip20(Cursor c) {
+        int p = c.pos;
+        byte[] b = c.b;
+        return c.end - p > 8 && b[p] == 'S' && b[p + 1] == 'I' && b[p + 2] == 'P' && b[p + 3] == '/'
+                && b[p + 4] == '2' && b[p + 5] == '.' && b[p + 6] == '0' && b[p + 7] == '/';
     }
 
     private static void slash(Cursor c) {

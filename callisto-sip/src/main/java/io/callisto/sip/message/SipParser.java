@@ -22,6 +22,13 @@ public final class SipParser {
     /** A parser with {@link ParserLimits#DEFAULT}. */
     public static final SipParser DEFAULT = new SipParser(ParserLimits.DEFAULT);
 
+    /**
+     * For re-reading bytes Callisto wrote itself from a message that was already accepted (copies): such a
+     * message may legitimately exceed {@link ParserLimits#DEFAULT} when it was parsed with larger limits.
+     */
+    static final SipParser TRUSTED = new SipParser(new ParserLimits(Integer.MAX_VALUE, Integer.MAX_VALUE,
+            Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE));
+
     private final ParserLimits limits;
 
     public SipParser(ParserLimits limits) {
@@ -67,7 +74,7 @@ public final class SipParser {
             throw new ParseError("empty message", off);
         }
         int msgStart = p;
-        int lf = findLf(b, p, Math.min(end, p + limits.maxLineLength()));
+        int lf = findLf(b, p, bound(p, limits.maxLineLength(), end));
         if (lf < 0) {
             throw new ParseError(end - p > limits.maxLineLength() ? "start line too long" : "start line has no line end",
                     p);
@@ -114,7 +121,7 @@ public final class SipParser {
         while (p < headersEnd && (b[p] == '\r' || b[p] == '\n')) {
             p++;
         }
-        int lf = findLf(b, p, Math.min(headersEnd, p + limits.maxLineLength()));
+        int lf = findLf(b, p, bound(p, limits.maxLineLength(), headersEnd));
         if (lf < 0) {
             throw new ParseError("start line too long", p);
         }
@@ -166,7 +173,7 @@ public final class SipParser {
             }
             p = skipLeadingLws(b, p + 1, end);
             int valueStart = p;
-            int lf = findLineEnd(b, p, end, Math.min(end, lineStart + maxLine), valueStart, lineStart);
+            int lf = findLineEnd(b, p, end, bound(lineStart, maxLine, end), valueStart, lineStart);
             int valueEnd = lf;
             while (valueEnd > valueStart && (b[valueEnd - 1] == ' ' || b[valueEnd - 1] == '\t'
                     || b[valueEnd - 1] == '\r' || b[valueEnd - 1] == '\n')) {
@@ -370,6 +377,11 @@ public final class SipParser {
         c.expect('.', "'.' in SIP version");
         c.digits("SIP minor version", 3);
         return c.ascii(from, c.pos);
+    }
+
+    /** {@code min(end, start + max)} without overflowing for very large limits. */
+    private static int bound(int start, int max, int end) {
+        return max >= end - start ? end : start + max;
     }
 
     private static int findLf(byte[] b, int from, int to) {

@@ -82,6 +82,6 @@ public final class SipRequest extends SipMessage {
 
     @Override
     public SipRequest copy() {
-        return (SipRequest) SipParser.DEFAULT.parseDatagram(toBytes());
+        return (SipRequest) SipParser.TRUSTED.parseDatagram(toBytes());
     }
 }

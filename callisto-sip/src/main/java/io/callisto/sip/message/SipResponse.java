@@ -75,6 +75,6 @@ public final class SipResponse extends SipMessage {
 
     @Override
     public SipResponse copy() {
-        return (SipResponse) SipParser.DEFAULT.parseDatagram(toBytes());
+        return (SipResponse) SipParser.TRUSTED.parseDatagram(toBytes());
     }
 }

@@ -154,6 +154,7 @@ class SipParserTest {
         assertThat(m.header("X-Pad")).hasSize(8000);
         assertThat(m.contentLength()).isEqualTo(5);
         assertThat(new String(m.toBytes(), StandardCharsets.UTF_8)).isEqualTo(text);
+        assertThat(m.copy().header("X-Pad")).as("a copy re-reads beyond the default limits").hasSize(8000);
         m.set(Headers.MAX_FORWARDS, 9);
         m.removeHeader("X-Pad");
         SipMessage back = big.parseDatagram(m.toBytes());

@@ -76,7 +76,7 @@ class SdpLimitsTest {
     }
 
     @Test
-    void parseTimeIsLinear() {
+    void largestAllowedInputsParseAndRoundTrip() {
         StringBuilder sb = new StringBuilder(HEAD);
         while (sb.length() < SdpLimits.DEFAULT.maxBytes() - 200) {
             sb.append("a=rtpmap:96 opus/48000/2 ").append("y".repeat(40)).append("\r\n");
@@ -88,15 +88,8 @@ class SdpLimitsTest {
             formats.append(" 0");
         }
         byte[] wide = bytes(formats.append("\r\n").toString());
-        for (int warm = 0; warm < 3; warm++) {
-            SessionDescription.parse(big);
-            SessionDescription.parse(wide);
-        }
-        long t0 = System.nanoTime();
         SessionDescription sd = SessionDescription.parse(big);
-        SessionDescription.parse(wide);
-        long ms = (System.nanoTime() - t0) / 1_000_000;
         assertThat(sd.toBytes()).isEqualTo(big);
-        assertThat(ms).as("parse time in ms of %s bytes", big.length).isLessThan(2000);
+        assertThat(SessionDescription.parse(wide).toBytes()).isEqualTo(wide);
     }
 }
