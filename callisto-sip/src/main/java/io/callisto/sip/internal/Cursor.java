@@ -136,58 +136,41 @@ public final class Cursor {
 
     /**
      * Consumes a quoted-string (§25.1) starting at the opening DQUOTE and returns its content with
-     * quoted-pairs resolved and line folds replaced by one space.
+     * quoted-pairs resolved and each line fold (with the white space after it) replaced by one space.
      */
     public String quotedString() {
         int open = pos;
-        expect('"', "opening quote");
-        StringBuilder sb = null;
-        int runStart = pos;
-        while (true) {
-            if (pos >= end) {
-                throw error("unterminated quoted string", open);
-            }
-            int c = b[pos] & 0xff;
-            if (c == '"') {
-                String s = sb == null ? utf8(runStart, pos) : sb.append(utf8(runStart, pos)).toString();
-                pos++;
-                return s;
-            }
+        skipQuotedString();
+        int from = open + 1;
+        int to = pos - 1;
+        boolean plain = true;
+        for (int i = from; i < to && plain; i++) {
+            plain = b[i] != '\\' && b[i] != '\r' && b[i] != '\n';
+        }
+        if (plain) {
+            return utf8(from, to);
+        }
+        byte[] out = new byte[to - from];
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            byte c = b[i];
             if (c == '\\') {
-                if (pos + 1 >= end) {
-                    throw error("unterminated quoted string", open);
-                }
-                int q = b[pos + 1] & 0xff;
-                if (q == '\r' || q == '\n' || q > 0x7f) {
-                    throw error("invalid quoted-pair in quoted string");
-                }
-                if (sb == null) {
-                    sb = new StringBuilder();
-                }
-                sb.append(utf8(runStart, pos)).append((char) q);
-                pos += 2;
-                runStart = pos;
+                out[n++] = b[++i];
             } else if (c == '\r' || c == '\n') {
-                int save = pos;
-                if (!skipLws()) {
-                    throw error("line break in quoted string");
+                while (i + 1 < to && (b[i + 1] == '\r' || b[i + 1] == '\n' || Chars.isWsp(b[i + 1]))) {
+                    i++;
                 }
-                if (sb == null) {
-                    sb = new StringBuilder();
-                }
-                sb.append(utf8(runStart, save)).append(' ');
-                runStart = pos;
-            } else if (c < 0x20 && c != '\t' || c == 0x7f) {
-                throw error("control character in quoted string");
+                out[n++] = ' ';
             } else {
-                pos++;
+                out[n++] = c;
             }
         }
+        return new String(out, 0, n, StandardCharsets.UTF_8);
     }
 
     /**
-     * Consumes a quoted-string by the same rules as {@link #quotedString()} without building its content (for
-     * values whose text is decoded only if asked for).
+     * Consumes a quoted-string (§25.1: qdtext, quoted-pairs, line folds) without building its content, for values
+     * whose text is decoded only if asked for.
      */
     public void skipQuotedString() {
         int open = pos;
