@@ -1,6 +1,7 @@
 package io.callisto.sip.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Timeout;
 import io.callisto.sip.header.HeaderKey;
 import io.callisto.sip.header.HeaderKeys;
 import io.callisto.sip.header.HeaderName;
@@ -25,6 +26,7 @@ import java.util.Arrays;
 class MessageParserFuzzTest {
 
     @FuzzTest(maxDuration = "30s")
+    @Timeout(5) // per input while fuzzing: a hang or super-linear blow-up is reported as a finding
     void parseAnything(byte[] data) {
         try {
             SipMessage m = SipParser.DEFAULT.parseDatagram(data);

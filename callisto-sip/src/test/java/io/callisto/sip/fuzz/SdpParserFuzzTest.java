@@ -1,6 +1,7 @@
 package io.callisto.sip.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Timeout;
 import io.callisto.sip.parse.ParseError;
 import io.callisto.sip.sdp.SessionDescription;
 import java.util.Arrays;
@@ -12,6 +13,7 @@ import java.util.Arrays;
 class SdpParserFuzzTest {
 
     @FuzzTest(maxDuration = "30s")
+    @Timeout(5) // per input while fuzzing: a hang or super-linear blow-up is reported as a finding
     void parseAnything(byte[] data) {
         SessionDescription sdp;
         try {
