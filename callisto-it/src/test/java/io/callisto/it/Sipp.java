@@ -27,6 +27,22 @@ final class Sipp {
 
     record Result(int exitCode, String output) {}
 
+    /** Starts sipp in the background; the caller waits for it and must {@link #stop} it. */
+    static Process start(Path workDir, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(binary());
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(workDir.resolve("sipp-output.txt").toFile()).start();
+    }
+
+    /** Kills sipp and its children by PID if still running. */
+    static void stop(Process p) throws InterruptedException {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        p.waitFor(5, TimeUnit.SECONDS);
+    }
+
     /** Runs sipp with the arguments, waits at most {@code seconds}, then kills it; returns exit code and output. */
     static Result run(Path workDir, int seconds, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
