@@ -2,8 +2,6 @@ package io.callisto.sip.header;
 
 import io.callisto.sip.internal.Cursor;
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
 
 /**
  * The value of a WWW-Authenticate or Proxy-Authenticate header: an authentication scheme and its auth-params
@@ -11,9 +9,7 @@ import java.util.Objects;
  * SIP by RFC 8760, which lets a server offer one challenge per algorithm, strongest first, RFC 8760 §2.4).
  * Any scheme parses. Parameter values are kept as written; the accessors return them unquoted. Immutable.
  */
-public final class Challenge {
-    private final String scheme;
-    private final Parameters parameters;
+public final class Challenge extends AuthValue {
 
     /**
      * A challenge with the given scheme and parameters, whose values must be written as they go on the wire.
@@ -21,12 +17,7 @@ public final class Challenge {
      * @throws IllegalArgumentException when the scheme or a parameter name is not a token, or a value is missing
      */
     public Challenge(String scheme, Parameters parameters) {
-        this.scheme = Objects.requireNonNull(scheme, "scheme");
-        this.parameters = Objects.requireNonNull(parameters, "parameters");
-        if (parameters.isEmpty()) {
-            throw new IllegalArgumentException("a challenge needs at least one auth-param");
-        }
-        AuthParams.checkBuilt(scheme, parameters);
+        super(scheme, parameters, "a challenge needs at least one auth-param");
     }
 
     /**
@@ -38,46 +29,9 @@ public final class Challenge {
                 Parameters.quote(nonce), "algorithm", algorithm, "qop", "\"auth\""));
     }
 
-    /** The authentication scheme as written, e.g. "Digest". */
-    public String scheme() {
-        return scheme;
-    }
-
-    /** True for the Digest scheme (compared case-insensitively). */
-    public boolean isDigest() {
-        return scheme.equalsIgnoreCase("Digest");
-    }
-
-    /** All auth-params, values as written. */
-    public Parameters parameters() {
-        return parameters;
-    }
-
-    /** The unquoted value of any auth-param, or null. */
-    public String param(String name) {
-        return parameters.unquoted(name);
-    }
-
-    public String realm() {
-        return param("realm");
-    }
-
-    public String nonce() {
-        return param("nonce");
-    }
-
-    public String opaque() {
-        return param("opaque");
-    }
-
     /** True when stale=true (any case); any other value or none means false (RFC 7616 §3.3). */
     public boolean stale() {
         return AuthParams.flag(parameters, "stale");
-    }
-
-    /** The algorithm as written, or null (Digest then means MD5). */
-    public String algorithm() {
-        return param("algorithm");
     }
 
     /** The qop-options, e.g. [auth, auth-int]; empty when there is no qop parameter. */
@@ -95,11 +49,6 @@ public final class Challenge {
         return param("charset");
     }
 
-    /** True when the server supports username hashing (RFC 7616 §3.3 userhash=true). */
-    public boolean userhash() {
-        return AuthParams.flag(parameters, "userhash");
-    }
-
     /** A copy with auth-param {@code name} set to {@code value}, which is written as a quoted-string. */
     public Challenge withQuoted(String name, String value) {
         return new Challenge(scheme, parameters.with(name, Parameters.quote(value)));
@@ -114,20 +63,5 @@ public final class Challenge {
     static Challenge parse(Cursor c) {
         String scheme = AuthParams.scheme(c);
         return new Challenge(scheme, AuthParams.list(c, false));
-    }
-
-    @Override
-    public String toString() {
-        return AuthParams.format(new StringBuilder(128).append(scheme).append(' '), parameters).toString();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Challenge x && x.scheme.equalsIgnoreCase(scheme) && x.parameters.equals(parameters);
-    }
-
-    @Override
-    public int hashCode() {
-        return scheme.toLowerCase(Locale.ROOT).hashCode() * 31 + parameters.hashCode();
     }
 }
