@@ -71,12 +71,31 @@ final class HostParser {
         if (end == from) {
             throw new ParseError("host expected", from);
         }
+        if (looksLikeBareIpv6(b, from, to)) {
+            throw new ParseError("IPv6 address must be enclosed in '[' and ']' (RFC 5118 §4.2)", from);
+        }
         if (name) {
             checkHostname(b, from, end);
         } else {
             parseIpv4(b, from, end, null, 0);
         }
         return end;
+    }
+
+    /** True when the host text holds two colons among hex digits, as in {@code 2001:db8::10}: an IPv6 address. */
+    private static boolean looksLikeBareIpv6(byte[] b, int from, int to) {
+        int colons = 0;
+        for (int p = from; p < to; p++) {
+            int c = b[p];
+            if (c == ':') {
+                if (++colons >= 2) {
+                    return true;
+                }
+            } else if (Chars.hexValue(c) < 0 && c != '.') {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Validates {@code b[from, to)} as a hostname (domainname of RFC 3966 §3 is the same rule). */

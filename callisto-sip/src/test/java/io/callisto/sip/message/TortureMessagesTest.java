@@ -50,7 +50,7 @@ class TortureMessagesTest {
             Map.entry("insuf.dat", "missing"),
             Map.entry("multi01.dat", "more than one"),
             Map.entry("mcl01.dat", "more than one Content-Length"),
-            Map.entry("ipv6-bad.dat", "Request-URI"));
+            Map.entry("ipv6-bad.dat", "IPv6 address must be enclosed in '['"));
 
     static Stream<Arguments> messages() throws IOException {
         List<Arguments> out = new ArrayList<>();

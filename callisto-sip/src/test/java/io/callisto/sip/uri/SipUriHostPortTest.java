@@ -130,4 +130,15 @@ class SipUriHostPortTest {
         assertThat(SipUri.parse("sip:alice@atlanta.com;lr").hostPort()).isEqualTo("atlanta.com");
         assertThat(SipUri.parse("sip:alice@atlanta.com:5080;lr").hostPort()).isEqualTo("atlanta.com:5080");
     }
+
+    @Test
+    void bareIpv6AddressIsRejectedWithTheRuleItBreaks() {
+        // RFC 5118 §4.2: an IPv6 address in a SIP URI must be an IPv6reference, in brackets
+        assertThatThrownBy(() -> SipUri.parse("sip:2001:db8::10")).isInstanceOf(ParseError.class)
+                .hasMessageContaining("IPv6 address must be enclosed in '[' and ']'");
+        assertThatThrownBy(() -> SipUri.parse("sip:user@2001:db8::10:5060")).isInstanceOf(ParseError.class)
+                .hasMessageContaining("enclosed in '['");
+        assertThat(SipUri.parse("sip:cafe:5060;x=a:b").port()).isEqualTo(5060);
+        assertThat(SipUri.parse("sip:[2001:db8::10]:5060").port()).isEqualTo(5060);
+    }
 }
