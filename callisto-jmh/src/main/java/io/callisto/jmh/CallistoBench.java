@@ -73,6 +73,12 @@ public class CallistoBench {
         bh.consume(m.contentLength());
     }
 
+    /** Indexing alone (no value read): what {@code parseDatagram} costs before any header is looked at. */
+    @Benchmark
+    public SipMessage indexOnlyInvite() {
+        return parser.parseDatagram(invite);
+    }
+
     /** (b) The same for a response: status, top Via, tags, Call-ID, CSeq, first Record-Route. */
     @Benchmark
     public void proxyFieldsOk(Blackhole bh) {
