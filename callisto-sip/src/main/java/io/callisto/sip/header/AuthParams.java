@@ -85,7 +85,7 @@ final class AuthParams {
     private static String value(Cursor c) {
         int start = c.pos;
         if (c.peek() == '"') {
-            c.quotedString();
+            c.skipQuotedString();
             return c.utf8(start, c.pos);
         }
         int end = c.tokenEnd();

@@ -51,22 +51,4 @@ final class ParamParser {
         }
         c.pos = p;
     }
-
-    /** gen-value: a quoted-string (kept with its quotes), or token / host characters. */
-    static String value(Cursor c) {
-        int start = c.pos;
-        if (c.peek() == '"') {
-            c.quotedString();
-            return c.utf8(start, c.pos);
-        }
-        int p = c.pos;
-        while (p < c.end && (Chars.isToken(c.b[p]) || c.b[p] == ':' || c.b[p] == '[' || c.b[p] == ']')) {
-            p++;
-        }
-        if (p == start) {
-            throw c.error("parameter value expected");
-        }
-        c.pos = p;
-        return c.ascii(start, p);
-    }
 }

@@ -2,7 +2,6 @@ package io.callisto.sip.header;
 
 import io.callisto.sip.internal.Cursor;
 import io.callisto.sip.internal.Interned;
-import io.callisto.sip.internal.Hosts;
 import java.util.Objects;
 
 /**
@@ -150,8 +149,8 @@ public final class Via {
         if (!c.skipLws()) {
             throw c.error("space expected before sent-by");
         }
-        String host = Hosts.host(c);
-        int port = Hosts.optionalPort(c);
+        String host = HostPort.host(c);
+        int port = HostPort.optionalPort(c);
         Parameters params = ParamParser.parse(c);
         return new Via(name, version, transport, host, port, params);
     }

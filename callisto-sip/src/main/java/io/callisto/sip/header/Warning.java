@@ -2,7 +2,6 @@ package io.callisto.sip.header;
 
 import io.callisto.sip.internal.Chars;
 import io.callisto.sip.internal.Cursor;
-import io.callisto.sip.internal.Hosts;
 import java.util.Objects;
 
 /**
@@ -98,7 +97,7 @@ public final class Warning {
     private static String agent(Cursor c) {
         int from = c.pos;
         if (c.peek() == '[') {
-            Hosts.host(c);
+            HostPort.host(c);
         } else {
             int end = c.tokenEnd();
             if (end == from) {
@@ -106,7 +105,7 @@ public final class Warning {
             }
             c.pos = end;
         }
-        Hosts.optionalPort(c);
+        HostPort.optionalPort(c);
         return c.ascii(from, c.pos);
     }
 

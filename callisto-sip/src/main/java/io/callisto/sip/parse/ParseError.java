@@ -53,11 +53,6 @@ public final class ParseError extends RuntimeException {
         return header != null ? this : new ParseError(reason, name, offset);
     }
 
-    /** The same error with its offset moved by {@code delta} (for errors found in a sub-range). */
-    public ParseError shifted(int delta) {
-        return offset < 0 ? this : new ParseError(reason, header, offset + delta);
-    }
-
     /** A reason phrase for a 400 response: printable ASCII only, bounded length. */
     public String reasonPhrase() {
         String text = header == null ? reason : reason + " in " + header;

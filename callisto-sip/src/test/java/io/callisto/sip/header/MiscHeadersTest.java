@@ -41,7 +41,7 @@ class MiscHeadersTest {
         assertThat(reason(Headers.WARNING, "307 isi.edu x")).isEqualTo("quoted warn-text expected");
         assertThat(reason(Headers.WARNING, "307 isi.edu \"x")).isEqualTo("unterminated quoted string");
         assertThat(reason(Headers.WARNING, "307 isi.edu:99999 \"x\"")).isEqualTo("port out of range");
-        assertThat(reason(Headers.WARNING, "307 [::1 \"x\"")).isEqualTo("malformed IPv6 reference");
+        assertThat(reason(Headers.WARNING, "307 [::1 \"x\"")).isEqualTo("unterminated IPv6 reference");
         assertThatThrownBy(() -> new Warning(99, "h", "t")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Warning(399, "a b", "t")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Warning(399, "h", "a\r\nb")).isInstanceOf(IllegalArgumentException.class);

@@ -168,4 +168,15 @@ class SipParserTest {
         assertThat(error("OPTIONS sip:c@d SIP/2.0\r\n" + HEADERS + "X" + "n".repeat(5000) + ": v\r\n\r\n").reason())
                 .isEqualTo("header name too long");
     }
+
+    @Test
+    void viaSentByFollowsTheUriHostRule() {
+        SipMessage ok = parse("OPTIONS sip:c@d SIP/2.0\r\n"
+                + HEADERS.replace("SIP/2.0/UDP h;", "SIP/2.0/TCP [2001:db8::9:1]:5061;") + "\r\n");
+        assertThat(ok.topVia().host()).isEqualTo("[2001:db8::9:1]");
+        assertThat(ok.topVia().port()).isEqualTo(5061);
+        SipMessage bad = parse("OPTIONS sip:c@d SIP/2.0\r\n" + HEADERS.replace("UDP h;", "UDP 300.1.2.3;") + "\r\n");
+        assertThatThrownBy(bad::topVia).isInstanceOf(ParseError.class)
+                .hasMessageContaining("IPv4 address octet out of range").hasMessageContaining("Via");
+    }
 }
