@@ -66,7 +66,7 @@ class SippUasInteropTest {
                 .via(Via.of("UDP", host, port, "z9hG4bK-inv-" + call).withParameter("rport", null))
                 .maxForwards(70).from(from).to(to).callId(callId).cseq(1, "INVITE")
                 .contact(NameAddress.parse("<sip:callisto@" + host + ":" + port + ">"))
-                .body(MediaType.SDP, SippUacInteropTest.SDP)
+                .body(MediaType.SDP, AnsweringMachine.SDP)
                 .buildRequest();
         SipResponse ok = sendUntilFinal(socket, peer, invite);
         assertThat(ok.status()).isEqualTo(200);
