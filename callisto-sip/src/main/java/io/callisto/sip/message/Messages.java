@@ -47,7 +47,7 @@ public final class Messages {
      */
     public static SipRequest cancelFor(SipRequest request) {
         MessageBuilder b = MessageBuilder.request("CANCEL", request.requestUri());
-        b.header(HeaderName.VIA.canonical(), request.topVia().toString());
+        b.header(HeaderName.VIA.canonical(), topViaText(request));
         b.maxForwards(70);
         copyAll(request, b, HeaderName.ROUTE);
         copyAll(request, b, HeaderName.TO);
@@ -67,7 +67,7 @@ public final class Messages {
             throw new IllegalArgumentException("the transaction layer ACKs only non-2xx final responses");
         }
         MessageBuilder b = MessageBuilder.request("ACK", invite.requestUri());
-        b.header(HeaderName.VIA.canonical(), invite.topVia().toString());
+        b.header(HeaderName.VIA.canonical(), topViaText(invite));
         b.maxForwards(70);
         copyAll(invite, b, HeaderName.ROUTE);
         b.header(HeaderName.TO.canonical(), response.header(HeaderName.TO.canonical()));
@@ -75,6 +75,12 @@ public final class Messages {
         copyAll(invite, b, HeaderName.CALL_ID);
         b.header(Headers.CSEQ, new CSeq(invite.cseq().number(), "ACK"));
         return b.buildRequest();
+    }
+
+    /** The request's top Via as written: its first Via line when that line holds one value, else re-written. */
+    private static String topViaText(SipRequest request) {
+        String line = request.header(HeaderName.VIA.canonical());
+        return Headers.VIA.parse(line).size() == 1 ? line : request.topVia().toString();
     }
 
     private static void copyAll(SipMessage from, MessageBuilder to, HeaderName name) {

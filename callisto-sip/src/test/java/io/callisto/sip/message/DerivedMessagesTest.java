@@ -83,4 +83,16 @@ class DerivedMessagesTest {
         assertThat(ack.routes()).isEqualTo(r.routes());
         assertThat(MessageValidator.validate(SipParser.DEFAULT.parseDatagram(ack.toBytes())).valid()).isTrue();
     }
+
+    @Test
+    void cancelKeepsTheTopViaAsWritten() {
+        SipRequest r = (SipRequest) SipParser.parse("INVITE sip:b@h SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP a.example.com ; branch=z9hG4bK1 ;rport\r\n"
+                + "Via: SIP/2.0/UDP p1.example.com;branch=z9hG4bK0, SIP/2.0/UDP p0.example.com;branch=z9hG4bKx\r\n"
+                + "Max-Forwards: 70\r\nFrom: <sip:a@h>;tag=1\r\nTo: <sip:b@h>\r\nCall-ID: c\r\n"
+                + "CSeq: 7 INVITE\r\nContent-Length: 0\r\n\r\n");
+        assertThat(Messages.cancelFor(r).toString())
+                .contains("\r\nVia: SIP/2.0/UDP a.example.com ; branch=z9hG4bK1 ;rport\r\n")
+                .doesNotContain("p1.example.com");
+    }
 }
