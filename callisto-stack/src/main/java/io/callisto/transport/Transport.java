@@ -1,0 +1,65 @@
+package io.callisto.transport;
+
+import java.util.Locale;
+
+/**
+ * The SIP transports by their Via token (RFC 3261 §18, §20.42; RFC 7118 WS/WSS; RFC 4168 SCTP).
+ * Only UDP, TCP and TLS have listening points today; WS, WSS and SCTP are named so that Via values carrying them
+ * are understood and the transport layer can grow them without changing this contract.
+ */
+public enum Transport {
+    UDP("UDP", false, false, 5060),
+    TCP("TCP", true, false, 5060),
+    TLS("TLS", true, true, 5061),
+    WS("WS", true, false, 80),
+    WSS("WSS", true, true, 443),
+    SCTP("SCTP", true, false, 5060);
+
+    private final String token;
+    private final boolean reliable;
+    private final boolean secure;
+    private final int defaultPort;
+
+    Transport(String token, boolean reliable, boolean secure, int defaultPort) {
+        this.token = token;
+        this.reliable = reliable;
+        this.secure = secure;
+        this.defaultPort = defaultPort;
+    }
+
+    /** The token written in the Via header ("UDP", "TLS", ...). */
+    public String viaToken() {
+        return token;
+    }
+
+    /** Reliable transports need no retransmission timers (§17.1.1.2: Timer A is not started). */
+    public boolean reliable() {
+        return reliable;
+    }
+
+    /** TLS and WSS: required for {@code sips:} targets (§26.2.2). */
+    public boolean secure() {
+        return secure;
+    }
+
+    /** The port assumed when a URI or Via names none (§19.1.2, §18.2.2). */
+    public int defaultPort() {
+        return defaultPort;
+    }
+
+    /** The transport named by a Via token or a {@code transport=} URI parameter, case-insensitively; null if unknown. */
+    public static Transport fromToken(String token) {
+        if (token == null) {
+            return null;
+        }
+        switch (token.toUpperCase(Locale.ROOT)) {
+            case "UDP": return UDP;
+            case "TCP": return TCP;
+            case "TLS": return TLS;
+            case "WS": return WS;
+            case "WSS": return WSS;
+            case "SCTP": return SCTP;
+            default: return null;
+        }
+    }
+}
