@@ -1,0 +1,326 @@
+package io.callisto.cli;
+
+import io.callisto.transaction.TimerConfig;
+import io.callisto.transport.Destination;
+import io.callisto.transport.ListeningPoint;
+import io.callisto.transport.Transport;
+import io.callisto.ua.Body;
+import io.callisto.ua.Call;
+import io.callisto.ua.CallEvent;
+import io.callisto.ua.CallState;
+import io.callisto.ua.Registration;
+import io.callisto.ua.SipStack;
+import io.callisto.ua.UserAgent;
+import io.callisto.ua.UserAgentConfig;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code callisto ua}: a scriptable user agent. It answers calls ({@code --answer}), places them ({@code --call}), and
+ * registers first when asked ({@code --register}). One line per event on standard output: milliseconds since start,
+ * the event name, then {@code key=value} fields.
+ */
+@Command(name = "ua", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"A scriptable SIP user agent: answer calls, place calls, register.",
+            "Prints one line per event: <ms> <event> key=value...",
+            "Exit status: 0 all calls answered and ended cleanly (or clean shutdown), 1 some failed, 2 usage error."})
+final class UaCommand implements Callable<Integer> {
+
+    @Option(names = "--bind", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:5070",
+            description = "Local address to listen on (default ${DEFAULT-VALUE}); [::1]:5070 for IPv6, port 0 picks one.")
+    String bind;
+
+    @Option(names = "--transport", paramLabel = "udp|tcp|tls", defaultValue = "udp",
+            description = "Listening transport (default ${DEFAULT-VALUE}). UDP also listens on TCP at the same "
+                    + "port for large requests (RFC 3261 §18.1.1).")
+    String transport;
+
+    @Option(names = "--answer", description = "Answer every incoming call with 200 OK.")
+    boolean answer;
+
+    @Option(names = "--reject", paramLabel = "CODE", description = "Reject every incoming call with this status (e.g. 486).")
+    Integer reject;
+
+    @Option(names = "--ring-ms", paramLabel = "MS", defaultValue = "0",
+            description = "Send 180 Ringing and wait this long before answering (0: answer at once, no 180).")
+    long ringMs;
+
+    @Option(names = "--hangup-after-ms", paramLabel = "MS", defaultValue = "0",
+            description = "Answering: send BYE this long after the call is confirmed (0: wait for the caller's BYE).")
+    long hangupAfterMs;
+
+    @Option(names = "--call", paramLabel = "URI", description = "Place calls to this URI, e.g. sip:bob@127.0.0.1:5060.")
+    String callUri;
+
+    @Option(names = "--duration-ms", paramLabel = "MS", defaultValue = "2000",
+            description = "Calling: hang up this long after the call is answered (default ${DEFAULT-VALUE}).")
+    long durationMs;
+
+    @Option(names = "--count", paramLabel = "N", defaultValue = "1", description = "Calling: how many calls (default 1).")
+    int count;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "1",
+            description = "Calling: how many calls at once (default 1).")
+    int parallel;
+
+    @Option(names = "--from", paramLabel = "URI", description = "Our address of record (default sip:callisto@<bind>).")
+    String from;
+
+    @Option(names = "--register", paramLabel = "AOR", description = "Register this address of record first.")
+    String register;
+
+    @Option(names = "--registrar", paramLabel = "HOST:PORT", description = "Send REGISTER here (default: the AOR's domain).")
+    String registrar;
+
+    @Option(names = "--user", paramLabel = "NAME", description = "Digest username (default: the AOR's user part).")
+    String user;
+
+    @Option(names = "--password", paramLabel = "SECRET", description = "Digest password for 401/407 challenges.")
+    String password;
+
+    @Option(names = "--cert", paramLabel = "PEM", description = "TLS certificate chain (PEM).")
+    Path cert;
+
+    @Option(names = "--key", paramLabel = "PEM", description = "TLS private key (PKCS#8 PEM).")
+    Path key;
+
+    @Option(names = "--ca", paramLabel = "PEM", description = "TLS: trust peers signed by these certificates "
+            + "(default: trust any certificate, for development).")
+    Path ca;
+
+    @Option(names = "--t1-ms", paramLabel = "MS", defaultValue = "500", description = "RFC 3261 T1 (default 500).")
+    long t1;
+
+    @Option(names = "--quiet", description = "Print only listening, registration, failures and the summary.")
+    boolean quiet;
+
+    @Option(names = "--max-calls", paramLabel = "N", defaultValue = "0",
+            description = "Answering: exit after this many calls have ended (0: run until interrupted).")
+    int maxCalls;
+
+    @Option(names = "--udp-loss", hidden = true, defaultValue = "0",
+            description = "TESTING ONLY: drop this fraction of UDP datagrams in and out.")
+    double udpLoss;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private EventPrinter out;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter w = spec.commandLine().getOut();
+        out = new EventPrinter(w);
+        validate();
+        Transport t = Transport.fromToken(transport);
+        InetSocketAddress bindAddress = Addresses.parse(bind, 5060);
+        SipStack.Builder sb = SipStack.builder().listen(t, bindAddress)
+                .timers(new TimerConfig(t1, Math.max(t1, TimerConfig.DEFAULT.t2()), TimerConfig.DEFAULT.t4(),
+                        TimerConfig.DEFAULT.timerD()));
+        if (t == Transport.UDP) {
+            sb.listen(Transport.TCP, bindAddress); // §18.1.1: large requests switch to TCP
+        }
+        if (t == Transport.TLS) {
+            sb.tls(cert, key, ca);
+        }
+        if (udpLoss > 0) {
+            sb.udpLoss(udpLoss, 42);
+        }
+        try (SipStack stack = sb.build()) {
+            stack.start();
+            for (ListeningPoint lp : stack.listeningPoints()) {
+                out.event("listening", "transport", lp.transport().viaToken().toLowerCase(), "address",
+                        lp.host() + ":" + lp.port());
+            }
+            UserAgent ua = UserAgent.create(stack, config(stack));
+            if (register != null && !doRegister(ua)) {
+                return 1;
+            }
+            if (callUri != null) {
+                return new Caller(ua, out, quiet).run(callUri, count, parallel, durationMs) ? 0 : 1;
+            }
+            return answerLoop(ua);
+        }
+    }
+
+    private void validate() {
+        CommandLine cl = spec.commandLine();
+        if (Transport.fromToken(transport) == null
+                || !java.util.Set.of(Transport.UDP, Transport.TCP, Transport.TLS).contains(Transport.fromToken(transport))) {
+            throw new CommandLine.ParameterException(cl, "--transport must be udp, tcp or tls, not '" + transport + "'");
+        }
+        if (answer && reject != null) {
+            throw new CommandLine.ParameterException(cl, "--answer and --reject exclude each other");
+        }
+        if (reject != null && (reject < 300 || reject > 699)) {
+            throw new CommandLine.ParameterException(cl, "--reject needs a status from 300 to 699");
+        }
+        if (callUri == null && !answer && reject == null && register == null) {
+            throw new CommandLine.ParameterException(cl, "say what to do: --answer, --reject CODE, --call URI or --register AOR");
+        }
+        if (count < 1 || parallel < 1 || durationMs < 0 || ringMs < 0 || hangupAfterMs < 0 || t1 <= 0) {
+            throw new CommandLine.ParameterException(cl, "counts must be positive and times not negative");
+        }
+        if ("tls".equalsIgnoreCase(transport) && (cert == null || key == null)) {
+            throw new CommandLine.ParameterException(cl, "--transport tls needs --cert and --key "
+                    + "(bin/callisto tls-cert makes a development pair)");
+        }
+        if (password != null && register == null && from == null) {
+            // fine: credentials for calls; nothing to check
+        }
+        try {
+            Addresses.parse(bind, 5060);
+            if (registrar != null) {
+                Addresses.parse(registrar, 5060);
+            }
+            if (callUri != null) {
+                io.callisto.sip.uri.Uri.parse(callUri);
+            }
+            if (register != null) {
+                io.callisto.sip.uri.Uri.parse(register);
+            }
+        } catch (IllegalArgumentException | io.callisto.sip.parse.ParseError e) {
+            throw new CommandLine.ParameterException(cl, e.getMessage());
+        }
+    }
+
+    private UserAgentConfig config(SipStack stack) {
+        String aor = register != null ? register : from;
+        if (aor == null) {
+            ListeningPoint lp = stack.listeningPoints().get(0);
+            aor = "sip:callisto@" + lp.host() + ":" + lp.port();
+        }
+        UserAgentConfig.Builder b = UserAgentConfig.builder(aor);
+        if (password != null) {
+            b.credentials(user, password);
+        }
+        if (registrar != null) {
+            Transport t = Transport.fromToken(transport);
+            b.registrar(new Destination(t, Addresses.parse(registrar, t.defaultPort())));
+        }
+        return b.build();
+    }
+
+    private boolean doRegister(UserAgent ua) throws InterruptedException {
+        Registration r = ua.register();
+        try {
+            r.registered().get(64 * t1 + 5000, TimeUnit.MILLISECONDS);
+            out.event("registered", "aor", register, "expires", String.valueOf(r.grantedExpires()));
+            return true;
+        } catch (java.util.concurrent.ExecutionException e) {
+            out.event("register-failed", "aor", register, "reason", e.getCause().getMessage());
+            return false;
+        } catch (java.util.concurrent.TimeoutException e) {
+            out.event("register-failed", "aor", register, "reason", "timeout");
+            return false;
+        }
+    }
+
+    private int answerLoop(UserAgent ua) throws InterruptedException {
+        if (!answer && reject == null) {
+            // --register alone: stay registered until interrupted.
+            new CountDownLatch(1).await();
+            return 0;
+        }
+        AtomicInteger ended = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(1);
+        Answerer answerer = new Answerer(out, quiet, reject, ringMs, hangupAfterMs, ended, failed, maxCalls, done);
+        ua.onIncomingCall(answerer::onCall);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.event("summary", "calls", String.valueOf(ended.get()), "failed", String.valueOf(failed.get()));
+            out.flush();
+        }));
+        done.await();
+        return 0;
+    }
+
+    /** Plays the answering side for every incoming call. */
+    static final class Answerer {
+        private final EventPrinter out;
+        private final boolean quiet;
+        private final Integer reject;
+        private final long ringMs;
+        private final long hangupAfterMs;
+        private final AtomicInteger ended;
+        private final AtomicInteger failed;
+        private final int maxCalls;
+        private final CountDownLatch done;
+
+        Answerer(EventPrinter out, boolean quiet, Integer reject, long ringMs, long hangupAfterMs, AtomicInteger ended,
+                 AtomicInteger failed, int maxCalls, CountDownLatch done) {
+            this.out = out;
+            this.quiet = quiet;
+            this.reject = reject;
+            this.ringMs = ringMs;
+            this.hangupAfterMs = hangupAfterMs;
+            this.ended = ended;
+            this.failed = failed;
+            this.maxCalls = maxCalls;
+            this.done = done;
+        }
+
+        void onCall(Call call) {
+            if (!quiet) {
+                out.event("incoming", "call", call.callId(), "from", String.valueOf(call.remoteUri()));
+            }
+            call.addListener(e -> onEvent(call, e));
+            if (reject != null) {
+                call.reject(reject, null);
+            } else if (ringMs > 0) {
+                call.ring();
+                CompletableFutures.delay(ringMs, () -> call.answer(SdpAnswers.answerFor(call)));
+            } else {
+                call.answer(SdpAnswers.answerFor(call));
+            }
+        }
+
+        private void onEvent(Call call, CallEvent e) {
+            if (e.type() != CallEvent.Type.STATE_CHANGED) {
+                if (!quiet) {
+                    out.event(e.type().name().toLowerCase().replace('_', '-'), "call", call.callId());
+                }
+                return;
+            }
+            if (e.state() == CallState.CONFIRMED && hangupAfterMs > 0) {
+                CompletableFutures.delay(hangupAfterMs, call::hangup);
+            }
+            if (e.state() == CallState.TERMINATED) {
+                ended.incrementAndGet();
+                boolean ok = reject != null ? e.status() == reject : e.status() == 200 || e.status() == 0;
+                if (!ok) {
+                    failed.incrementAndGet();
+                }
+                if (!quiet || !ok) {
+                    out.event("ended", "call", call.callId(), "status", String.valueOf(e.status()), "reason",
+                            e.reason());
+                }
+                if (maxCalls > 0 && ended.get() >= maxCalls) {
+                    done.countDown();
+                }
+            } else if (!quiet) {
+                out.event(e.state().name().toLowerCase(), "call", call.callId(), "status", String.valueOf(e.status()));
+            }
+        }
+    }
+
+    /** A minimal SDP answer so that peers expecting offer/answer get one (no media flows yet). */
+    static final class SdpAnswers {
+        static Body answerFor(Call call) {
+            Body offer = call.remoteBody();
+            if (offer == null || !offer.type().is("application", "sdp")) {
+                return null;
+            }
+            return Body.sdp("v=0\r\no=callisto 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                    + "m=audio 40000 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\na=sendrecv\r\n");
+        }
+    }
+}

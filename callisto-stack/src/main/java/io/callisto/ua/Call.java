@@ -1,0 +1,76 @@
+package io.callisto.ua;
+
+import io.callisto.sip.message.SipRequest;
+import io.callisto.sip.message.SipResponse;
+import io.callisto.sip.uri.Uri;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One call (an INVITE dialog usage, RFC 3261 §13-15), outgoing or incoming. Methods may be called from any thread:
+ * they post their work to the call's owner thread and return at once. Events and future completions run on the owner
+ * thread (do not block in them).
+ */
+public interface Call {
+
+    /** The Call-ID. */
+    String callId();
+
+    /** True for a call this UA placed. */
+    boolean isOutgoing();
+
+    /** The current state. */
+    CallState state();
+
+    /** The peer's address of record (To of an outgoing call, From of an incoming one). */
+    Uri remoteUri();
+
+    /** The INVITE that started the call (as sent for outgoing calls, as received for incoming ones). */
+    SipRequest invite();
+
+    /** The peer's session description (the offer of an incoming INVITE, the answer in the 2xx), or null. */
+    Body remoteBody();
+
+    /**
+     * Completes with this call when it is answered (a 2xx), or exceptionally with {@link CallFailedException} when it
+     * ends before that.
+     */
+    CompletableFuture<Call> answered();
+
+    /** Completes with the event that ended the call. */
+    CompletableFuture<CallEvent> ended();
+
+    /** Adds a listener for this call's events. */
+    void addListener(CallListener listener);
+
+    /**
+     * Ends the call the way its state requires: CANCEL while an outgoing call is pending (sent once a provisional
+     * response has arrived, §9.1), 480/486-style rejection is {@link #reject}; BYE once confirmed.
+     */
+    void hangup();
+
+    // Incoming calls.
+
+    /** Sends 180 Ringing (incoming calls). */
+    void ring();
+
+    /** Answers with 200 OK and this session description (an SDP answer), or without a body when null. */
+    void answer(Body answer);
+
+    /** Rejects an unanswered incoming call with a final response (e.g. 486, 603). */
+    void reject(int status, String reason);
+
+    /** Redirects an unanswered incoming call: 302 with one contact, 300 with several (§8.3). */
+    void redirect(List<Uri> contacts);
+
+    // In-dialog requests.
+
+    /**
+     * Sends a re-INVITE (target refresh, new offer) in the confirmed dialog. On 491 it retries after the §14.1
+     * back-off. Completes with the final response.
+     */
+    CompletableFuture<SipResponse> reinvite(Body offer);
+
+    /** Sends an INFO request (RFC 6086) in the dialog; completes with the final response. */
+    CompletableFuture<SipResponse> sendInfo(Body body);
+}

@@ -1,0 +1,92 @@
+package io.callisto.ua;
+
+import io.callisto.sip.header.NameAddress;
+import io.callisto.sip.uri.SipUri;
+import io.callisto.transport.Destination;
+import java.util.Objects;
+
+/**
+ * How a {@link UserAgent} presents itself.
+ *
+ * @param address         our address of record with an optional display name, e.g. {@code "Alice" <sip:alice@example.com>};
+ *                        the From of requests we send outside dialogs
+ * @param username        the digest username (defaults to the AOR's user part)
+ * @param password        the digest password, or null when no challenge is to be answered
+ * @param outboundProxy   a proxy every request outside a dialog goes to (a preloaded Route with {@code lr}), or null
+ * @param registrar       where REGISTER requests are sent when it is not the AOR's domain, or null
+ * @param userAgent       the User-Agent header value
+ * @param registerExpires the registration expiry we ask for, in seconds
+ */
+public record UserAgentConfig(NameAddress address, String username, String password, SipUri outboundProxy,
+                              Destination registrar, String userAgent, int registerExpires) {
+
+    /** The User-Agent header written by default: product and version (RFC 3261 §20.41). */
+    public static final String DEFAULT_USER_AGENT = "Callisto/" + Version.VERSION;
+
+    public UserAgentConfig {
+        Objects.requireNonNull(address, "address");
+        if (registerExpires <= 0) {
+            throw new IllegalArgumentException("registerExpires must be positive");
+        }
+    }
+
+    /** A builder for the given address of record, e.g. {@code sip:alice@example.com}. */
+    public static Builder builder(String addressOfRecord) {
+        return new Builder(NameAddress.parse(addressOfRecord.contains("<") ? addressOfRecord : "<" + addressOfRecord + ">"));
+    }
+
+    /** The username used for digest authentication. */
+    public String authUsername() {
+        if (username != null) {
+            return username;
+        }
+        return address.uri() instanceof SipUri s && s.user() != null ? s.user() : "anonymous";
+    }
+
+    /** Builds a {@link UserAgentConfig}. */
+    public static final class Builder {
+        private final NameAddress address;
+        private String username;
+        private String password;
+        private SipUri outboundProxy;
+        private Destination registrar;
+        private String userAgent = DEFAULT_USER_AGENT;
+        private int registerExpires = 3600;
+
+        Builder(NameAddress address) {
+            this.address = address;
+        }
+
+        /** Digest credentials for any realm. */
+        public Builder credentials(String username, String password) {
+            this.username = username;
+            this.password = password;
+            return this;
+        }
+
+        public Builder outboundProxy(SipUri proxy) {
+            this.outboundProxy = proxy;
+            return this;
+        }
+
+        public Builder registrar(Destination registrar) {
+            this.registrar = registrar;
+            return this;
+        }
+
+        public Builder userAgent(String userAgent) {
+            this.userAgent = userAgent;
+            return this;
+        }
+
+        public Builder registerExpires(int seconds) {
+            this.registerExpires = seconds;
+            return this;
+        }
+
+        public UserAgentConfig build() {
+            return new UserAgentConfig(address, username, password, outboundProxy, registrar, userAgent,
+                    registerExpires);
+        }
+    }
+}

@@ -1,0 +1,332 @@
+package io.callisto.ua.internal;
+
+import io.callisto.exec.Cancellable;
+import io.callisto.exec.Owner;
+import io.callisto.sip.header.Headers;
+import io.callisto.sip.message.SipMessage;
+import io.callisto.sip.message.SipRequest;
+import io.callisto.sip.message.SipResponse;
+import io.callisto.transaction.Branch;
+import io.callisto.transaction.ServerTransaction;
+import io.callisto.ua.Body;
+import io.callisto.ua.Call;
+import io.callisto.ua.CallEvent;
+import io.callisto.ua.CallFailedException;
+import io.callisto.ua.CallListener;
+import io.callisto.ua.CallState;
+import io.callisto.ua.dialog.Dialog;
+import io.callisto.ua.dialog.DialogUsage;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What outgoing and incoming calls share: the INVITE dialog usage of a confirmed dialog (§13-15). BYE in both
+ * directions, re-INVITE in both directions (with 491 glare, {@link ReinviteClient}), INFO, the ACK for 2xx, and the
+ * call's state, events and futures. Owned by the Call-ID's owner thread; public methods post to it.
+ */
+abstract class CallBase implements Call, DialogUsage {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CallBase.class);
+
+    final UaCore core;
+    final Owner owner;
+    final String callId;
+    private final CompletableFuture<Call> answered = new CompletableFuture<>();
+    private final CompletableFuture<CallEvent> ended = new CompletableFuture<>();
+    private final List<CallListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile CallState state = CallState.TRYING;
+    Dialog dialog;
+    volatile Body remoteBody;
+    Body localBody;
+    /** The last ACK we sent for a 2xx, re-sent when that 2xx is retransmitted (§13.2.2.4). */
+    SipRequest lastAck;
+    /** Our re-INVITE in progress, or null. */
+    ReinviteClient reinviteClient;
+    /** A received re-INVITE (or the initial INVITE) whose 2xx awaits its ACK, or null. */
+    TwoXxRetransmitter awaitingAck;
+    private Cancellable pendingTimer = Cancellable.NONE;
+
+    CallBase(UaCore core, String callId) {
+        this.core = core;
+        this.callId = callId;
+        this.owner = core.ownerOf(callId);
+    }
+
+    @Override
+    public String callId() {
+        return callId;
+    }
+
+    @Override
+    public CallState state() {
+        return state;
+    }
+
+    @Override
+    public Body remoteBody() {
+        return remoteBody;
+    }
+
+    @Override
+    public CompletableFuture<Call> answered() {
+        return answered;
+    }
+
+    @Override
+    public CompletableFuture<CallEvent> ended() {
+        return ended;
+    }
+
+    @Override
+    public void addListener(CallListener listener) {
+        listeners.add(listener);
+    }
+
+    // ---- state and events ----
+
+    void setState(CallState next, SipMessage message, int status, String reason) {
+        if (state == next || state == CallState.TERMINATED) {
+            return;
+        }
+        state = next;
+        fire(new CallEvent(this, CallEvent.Type.STATE_CHANGED, next, message, status, reason));
+        if (next == CallState.CONFIRMED) {
+            answered.complete(this);
+        }
+    }
+
+    void fire(CallEvent event) {
+        for (CallListener l : listeners) {
+            try {
+                l.onEvent(event);
+            } catch (RuntimeException e) {
+                LOG.warn("call listener failed on {}", event.type(), e);
+            }
+        }
+    }
+
+    /** Ends the call: timers stop, the dialog goes, listeners hear it once. */
+    void terminate(SipMessage message, int status, String reason) {
+        if (state == CallState.TERMINATED) {
+            return;
+        }
+        pendingTimer.cancel();
+        if (awaitingAck != null) {
+            awaitingAck.stop();
+            awaitingAck = null;
+        }
+        if (reinviteClient != null) {
+            reinviteClient.abandon();
+            reinviteClient = null;
+        }
+        if (dialog != null) {
+            core.dialogs().remove(dialog);
+            dialog.terminate();
+        }
+        core.unregister(this);
+        CallEvent event = new CallEvent(this, CallEvent.Type.STATE_CHANGED, CallState.TERMINATED, message, status,
+                reason);
+        state = CallState.TERMINATED;
+        fire(event);
+        answered.completeExceptionally(new CallFailedException(status, reason));
+        ended.complete(event);
+    }
+
+    void setPendingTimer(Cancellable timer) {
+        pendingTimer.cancel();
+        pendingTimer = timer;
+    }
+
+    /** Makes {@code d} the call's confirmed dialog and this call its INVITE usage. */
+    void adoptDialog(Dialog d) {
+        dialog = d;
+        d.addUsage(this);
+        core.dialogs().put(d);
+    }
+
+    // ---- DialogUsage ----
+
+    @Override
+    public boolean handles(String method) {
+        switch (method) {
+            case "BYE", "INVITE", "ACK", "INFO":
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    @Override
+    public void onRequest(Dialog d, ServerTransaction tx) {
+        SipRequest req = tx.request();
+        switch (req.method()) {
+            case "BYE" -> {
+                core.reply(tx, 200, null);
+                terminate(req, 200, "remote BYE");
+            }
+            case "INVITE" -> onReinvite(tx);
+            case "INFO" -> {
+                core.reply(tx, 200, null);
+                fire(new CallEvent(this, CallEvent.Type.INFO_RECEIVED, state(), req, 0, "INFO"));
+            }
+            default -> core.reply(tx, 405, null);
+        }
+    }
+
+    @Override
+    public void onDialogTerminated(Dialog d) {
+        if (d == dialog) {
+            terminate(null, 481, "dialog terminated");
+        }
+    }
+
+    // ---- re-INVITE, UAS side (§14.2) ----
+
+    private void onReinvite(ServerTransaction tx) {
+        SipRequest req = tx.request();
+        if (reinviteClient != null && reinviteClient.inProgress()) {
+            core.reply(tx, 491, null); // §14.2: glare
+            return;
+        }
+        if (awaitingAck != null) {
+            // §14.2: an earlier INVITE's 2xx still waits for its ACK: 500 with a Retry-After between 0 and 10 s.
+            SipResponse r = core.response(req, 500, "Server Internal Error", null);
+            r.setHeader("Retry-After", String.valueOf(java.util.concurrent.ThreadLocalRandom.current().nextInt(11)));
+            tx.respond(r);
+            return;
+        }
+        dialog.refreshTarget(req);
+        if (req.bodyLength() > 0 && req.contentType() != null) {
+            remoteBody = new Body(req.contentType(), req.body());
+        }
+        SipResponse ok = core.response(req, 200, null, null);
+        ok.set(Headers.CONTACT, core.contact(tx.flow().transport(), dialog.isSecure()));
+        if (localBody != null) {
+            ok.setBody(localBody.type(), localBody.bytes());
+        }
+        tx.respond(ok);
+        awaitingAck = new TwoXxRetransmitter(this, tx, ok);
+        fire(new CallEvent(this, CallEvent.Type.REFRESHED, state(), req, 200, "re-INVITE"));
+    }
+
+    /** An ACK in the dialog: the one for our 2xx (initial or re-INVITE) stops its retransmission. */
+    void onAck(SipRequest ack) {
+        TwoXxRetransmitter r = awaitingAck;
+        if (r != null && r.cseq() == ack.cseq().number()) {
+            r.stop();
+            awaitingAck = null;
+            onAckReceived(ack);
+        }
+    }
+
+    /** Hook for the incoming call: the first ACK confirms it. */
+    void onAckReceived(SipRequest ack) {
+    }
+
+    /** §13.3.1.4: no ACK within 64*T1; the dialog is confirmed but the session ends with BYE. */
+    void onAckTimeout() {
+        awaitingAck = null;
+        LOG.debug("no ACK for the 2xx of {}", callId);
+        sendBye("no ACK");
+    }
+
+    // ---- UAC side of 2xx ----
+
+    /** Sends the ACK for a 2xx in {@code d} (§13.2.2.4): CSeq number of the INVITE, new branch, no body. */
+    SipRequest ackFor(Dialog d, SipResponse ok) {
+        SipRequest ack = d.newRequest("ACK", Branch.next(), ok.cseq().number());
+        core.sendAck(ack);
+        return ack;
+    }
+
+    /** A 2xx that reached no transaction: re-ACK it if it is ours, else let the subclass handle forks. */
+    void onStray2xx(SipResponse ok) {
+        if (dialog != null && lastAck != null && ok.to().tag() != null
+                && ok.to().tag().equals(dialog.id().remoteTag()) && ok.cseq().number() == lastAck.cseq().number()) {
+            core.sendAck(lastAck);
+        } else {
+            onOther2xx(ok);
+        }
+    }
+
+    /** A 2xx from another fork; outgoing calls ACK and BYE it. */
+    void onOther2xx(SipResponse ok) {
+    }
+
+    // ---- BYE, INFO, re-INVITE (client side) ----
+
+    /** Sends BYE in the dialog and ends the call (§15.1.1). */
+    void sendBye(String reason) {
+        if (dialog == null || state() == CallState.TERMINATED) {
+            terminate(null, 0, reason);
+            return;
+        }
+        Dialog d = dialog;
+        SipRequest bye = d.newRequest("BYE", Branch.next());
+        bye.setHeader("User-Agent", core.config().userAgent());
+        RequestSender.send(core, bye, d::nextLocalSequence);
+        terminate(null, 0, reason);
+    }
+
+    @Override
+    public void hangup() {
+        owner.run(() -> {
+            if (state() == CallState.CONFIRMED) {
+                sendBye("local hangup");
+            } else if (state() != CallState.TERMINATED) {
+                hangupPending();
+            }
+        });
+    }
+
+    /** Hang-up before the call is confirmed: CANCEL (outgoing) or reject (incoming). */
+    abstract void hangupPending();
+
+    @Override
+    public CompletableFuture<SipResponse> sendInfo(Body body) {
+        CompletableFuture<SipResponse> f = new CompletableFuture<>();
+        owner.run(() -> {
+            if (dialog == null || state() == CallState.TERMINATED) {
+                f.completeExceptionally(new IllegalStateException("no dialog"));
+                return;
+            }
+            Dialog d = dialog;
+            SipRequest info = d.newRequest("INFO", Branch.next());
+            info.setBody(body.type(), body.bytes());
+            RequestSender.send(core, info, d::nextLocalSequence).whenComplete((r, e) -> {
+                if (e != null) {
+                    f.completeExceptionally(e);
+                } else {
+                    if (r.status() == 481 || r.status() == 408) {
+                        terminate(r, r.status(), "dialog gone"); // §12.2.1.2
+                    }
+                    f.complete(r);
+                }
+            });
+        });
+        return f;
+    }
+
+    @Override
+    public CompletableFuture<SipResponse> reinvite(Body offer) {
+        CompletableFuture<SipResponse> f = new CompletableFuture<>();
+        owner.run(() -> {
+            if (state() != CallState.CONFIRMED) {
+                f.completeExceptionally(new IllegalStateException("call is " + state()));
+            } else if ((reinviteClient != null && reinviteClient.inProgress()) || awaitingAck != null) {
+                // §14.1: no re-INVITE while another INVITE transaction is in progress in either direction.
+                f.completeExceptionally(new IllegalStateException("an INVITE transaction is in progress"));
+            } else {
+                if (offer != null) {
+                    localBody = offer;
+                }
+                reinviteClient = new ReinviteClient(this, offer, f);
+                reinviteClient.start();
+            }
+        });
+        return f;
+    }
+}

@@ -1,0 +1,228 @@
+package io.callisto.ua.internal;
+
+import io.callisto.sip.header.HeaderName;
+import io.callisto.sip.header.Headers;
+import io.callisto.sip.header.NameAddress;
+import io.callisto.sip.message.Messages;
+import io.callisto.sip.message.SipRequest;
+import io.callisto.sip.message.SipResponse;
+import io.callisto.sip.uri.Uri;
+import io.callisto.transaction.Branch;
+import io.callisto.transaction.ClientTransaction;
+import io.callisto.transaction.ClientTransactionListener;
+import io.callisto.ua.Body;
+import io.callisto.ua.CallState;
+import io.callisto.ua.dialog.Dialog;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A call this UA places (UAC, §13.2): the INVITE client transaction, early dialogs per To tag of forked provisional
+ * responses, the first 2xx confirming the call and the ACK for it, extra 2xx from other forks ACKed and BYEd
+ * (§13.2.2.4), CANCEL (§9.1, sent only after a provisional arrived), digest retries.
+ */
+final class OutgoingCall extends CallBase implements ClientTransactionListener, UaCore.TransactionAware {
+
+    /** How many challenges one INVITE answers before it gives up. */
+    private static final int MAX_CHALLENGES = 2;
+
+    private final Uri target;
+    private final NameAddress to;
+    private final String fromTag = Ids.tag();
+    private final Map<String, Dialog> early = new HashMap<>();
+    private SipRequest invite;
+    private ClientTransaction inviteTx;
+    private boolean provisionalSeen;
+    private boolean cancelRequested;
+    private boolean cancelSent;
+    private int challenges;
+
+    OutgoingCall(UaCore core, Uri target, NameAddress to, Body offer) {
+        super(core, Ids.callId(null));
+        this.target = target;
+        this.to = to;
+        this.localBody = offer;
+    }
+
+    @Override
+    public boolean isOutgoing() {
+        return true;
+    }
+
+    @Override
+    public Uri remoteUri() {
+        return to.uri();
+    }
+
+    @Override
+    public SipRequest invite() {
+        return invite;
+    }
+
+    /** Builds and sends the INVITE (§13.2.1). Runs on the owner thread. */
+    void start() {
+        invite = core.newRequest("INVITE", target, to, callId, fromTag, UaCore.initialCSeq());
+        invite.set(Headers.CONTACT, core.contact(UaCore.transportFor(TargetResolver.nextHop(invite)),
+                "sips".equals(target.scheme())));
+        invite.setHeader(HeaderName.ALLOW.canonical(), UaCore.ALLOW);
+        if (localBody != null) {
+            invite.setBody(localBody.type(), localBody.bytes());
+        }
+        core.register(this);
+        core.authenticator().preauthorize(invite);
+        core.send(invite, null, this);
+    }
+
+    @Override
+    public void onTransaction(ClientTransaction tx) {
+        if (tx.isInvite()) {
+            inviteTx = tx;
+        }
+    }
+
+    @Override
+    public void onResponse(ClientTransaction tx, SipResponse response) {
+        if (state() == CallState.TERMINATED && !response.isSuccess()) {
+            return;
+        }
+        if (!response.isFinal()) {
+            onProvisional(response);
+        } else if (response.isSuccess()) {
+            on2xx(response);
+        } else {
+            onFailure(response);
+        }
+    }
+
+    private void onProvisional(SipResponse r) {
+        provisionalSeen = true;
+        if (cancelRequested && !cancelSent) {
+            sendCancel();
+        }
+        String tag = r.to().tag();
+        if (tag != null && !early.containsKey(tag) && r.status() > 100) {
+            early.put(tag, Dialog.asUac(invite, r)); // §12.1.2: an early dialog per To tag
+        }
+        if (r.bodyLength() > 0 && r.contentType() != null) {
+            remoteBody = new Body(r.contentType(), r.body());
+        }
+        if (r.status() == 180) {
+            setState(CallState.RINGING, r, 180, r.reason());
+        } else if (r.status() > 100 && tag != null) {
+            setState(CallState.EARLY, r, r.status(), r.reason());
+        }
+    }
+
+    private void on2xx(SipResponse ok) {
+        String tag = ok.to().tag();
+        if (dialog != null) {
+            if (tag != null && tag.equals(dialog.id().remoteTag())) {
+                if (lastAck != null && lastAck.cseq().number() == ok.cseq().number()) {
+                    core.sendAck(lastAck); // retransmitted 2xx
+                }
+            } else {
+                onOther2xx(ok);
+            }
+            return;
+        }
+        if (state() == CallState.TERMINATED) {
+            onOther2xx(ok); // 2xx after we gave up (e.g. after CANCEL timed out): ACK and BYE it
+            return;
+        }
+        Dialog d = early.remove(tag);
+        if (d == null) {
+            d = Dialog.asUac(invite, ok);
+        }
+        d.confirm(ok);
+        early.clear(); // other early dialogs end with this 2xx; their own 2xx would be ACKed and BYEd
+        adoptDialog(d);
+        if (ok.bodyLength() > 0 && ok.contentType() != null) {
+            remoteBody = new Body(ok.contentType(), ok.body());
+        }
+        lastAck = ackFor(d, ok);
+        if (cancelRequested) {
+            sendBye("cancelled, but answered"); // §9.1: the 2xx won the race with our CANCEL
+            return;
+        }
+        setState(CallState.CONFIRMED, ok, ok.status(), ok.reason());
+    }
+
+    @Override
+    void onOther2xx(SipResponse ok) {
+        if (invite == null || !ok.cseq().method().equals("INVITE") || ok.to().tag() == null) {
+            return;
+        }
+        // §13.2.2.4: a 2xx from another fork creates a dialog we do not want: ACK it, then BYE it.
+        Dialog extra = Dialog.asUac(invite, ok);
+        ackFor(extra, ok);
+        SipRequest bye = extra.newRequest("BYE", Branch.next());
+        RequestSender.send(core, bye, extra::nextLocalSequence);
+    }
+
+    private void onFailure(SipResponse r) {
+        int st = r.status();
+        if ((st == 401 || st == 407) && challenges < MAX_CHALLENGES && !cancelRequested) {
+            SipRequest retry = RequestSender.retryOf(invite, invite.cseq().number() + 1);
+            if (core.authenticator().authorize(retry, r)) {
+                challenges++;
+                invite = retry;
+                provisionalSeen = false;
+                core.send(retry, null, this);
+                return;
+            }
+        }
+        terminate(r, st, cancelRequested && st == 487 ? "cancelled" : st + " " + r.reason());
+    }
+
+    @Override
+    void hangupPending() {
+        cancelRequested = true;
+        if (provisionalSeen && !cancelSent) {
+            sendCancel();
+        } else if (!provisionalSeen) {
+            // §9.1: no provisional yet: the CANCEL waits for one. If none comes, Timer B ends the INVITE (408).
+            setPendingTimer(owner.schedule(core.stack().timers().t1x64(), () -> giveUp("no provisional to cancel")));
+        }
+    }
+
+    private void sendCancel() {
+        if (inviteTx == null) {
+            return;
+        }
+        cancelSent = true;
+        SipRequest cancel = Messages.cancelFor(inviteTx.request());
+        core.transactions().sendRequest(cancel, inviteTx.destination(), (tx, r) -> { });
+        // §9.1: if no final response to the INVITE arrives within 64*T1 of the CANCEL, the call is considered ended.
+        setPendingTimer(owner.schedule(core.stack().timers().t1x64(), () -> giveUp("CANCEL unanswered")));
+    }
+
+    private void giveUp(String reason) {
+        if (inviteTx != null) {
+            inviteTx.terminate();
+        }
+        terminate(null, 487, reason);
+    }
+
+    // Incoming-call operations do not apply.
+
+    @Override
+    public void ring() {
+        throw new IllegalStateException("not an incoming call");
+    }
+
+    @Override
+    public void answer(Body answer) {
+        throw new IllegalStateException("not an incoming call");
+    }
+
+    @Override
+    public void reject(int status, String reason) {
+        throw new IllegalStateException("not an incoming call");
+    }
+
+    @Override
+    public void redirect(List<Uri> contacts) {
+        throw new IllegalStateException("not an incoming call");
+    }
+}

@@ -1,0 +1,119 @@
+package io.callisto.ua.internal;
+
+import io.callisto.exec.Cancellable;
+import io.callisto.sip.header.Headers;
+import io.callisto.sip.message.SipRequest;
+import io.callisto.sip.message.SipResponse;
+import io.callisto.transaction.Branch;
+import io.callisto.transaction.ClientTransaction;
+import io.callisto.transaction.ClientTransactionListener;
+import io.callisto.ua.Body;
+import io.callisto.ua.CallEvent;
+import io.callisto.ua.dialog.Dialog;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Our re-INVITE in a confirmed dialog (§14.1): target refresh with a new offer, ACK for its 2xx, a digest retry, and
+ * the glare back-off on 491: the owner of the Call-ID (the UA that sent the initial INVITE) waits 2.1-4 s, the other
+ * side 0-2 s, both in 10 ms units, then tries again.
+ */
+final class ReinviteClient implements ClientTransactionListener {
+
+    private final CallBase call;
+    private final Body offer;
+    private final CompletableFuture<SipResponse> result;
+    private SipRequest request;
+    private boolean inProgress;
+    private boolean challenged;
+    private Cancellable retry = Cancellable.NONE;
+
+    ReinviteClient(CallBase call, Body offer, CompletableFuture<SipResponse> result) {
+        this.call = call;
+        this.offer = offer;
+        this.result = result;
+    }
+
+    boolean inProgress() {
+        return inProgress;
+    }
+
+    void start() {
+        Dialog d = call.dialog;
+        request = d.newRequest("INVITE", Branch.next());
+        request.set(Headers.CONTACT, call.core.contact(UaCore.transportFor(d.remoteTarget()), d.isSecure()));
+        request.setHeader("User-Agent", call.core.config().userAgent());
+        Body body = offer != null ? offer : call.localBody;
+        if (body != null) {
+            request.setBody(body.type(), body.bytes());
+        }
+        inProgress = true;
+        call.core.send(request, null, this);
+    }
+
+    void abandon() {
+        retry.cancel();
+        inProgress = false;
+        if (!result.isDone()) {
+            result.completeExceptionally(new IllegalStateException("call ended"));
+        }
+    }
+
+    @Override
+    public void onResponse(ClientTransaction tx, SipResponse response) {
+        if (!response.isFinal() || !inProgress && !response.isSuccess()) {
+            return;
+        }
+        Dialog d = call.dialog;
+        int st = response.status();
+        if (response.isSuccess()) {
+            if (call.lastAck != null && call.lastAck.cseq().number() == response.cseq().number()) {
+                call.core.sendAck(call.lastAck); // a retransmitted 2xx
+                return;
+            }
+            d.refreshTarget(response);
+            if (response.bodyLength() > 0 && response.contentType() != null) {
+                call.remoteBody = new Body(response.contentType(), response.body());
+            }
+            call.lastAck = call.ackFor(d, response);
+            finish(response);
+            return;
+        }
+        if ((st == 401 || st == 407) && !challenged) {
+            SipRequest again = RequestSender.retryOf(request, d.nextLocalSequence());
+            if (call.core.authenticator().authorize(again, response)) {
+                challenged = true;
+                request = again;
+                call.core.send(again, null, this);
+                return;
+            }
+        }
+        if (st == 491) {
+            // §14.1: glare. Back off and retry with a new request (new CSeq, new branch).
+            ThreadLocalRandom rnd = ThreadLocalRandom.current();
+            long wait = call.isOutgoing() ? 10L * rnd.nextInt(210, 401) : 10L * rnd.nextInt(0, 201);
+            retry = call.owner.schedule(wait, () -> {
+                if (inProgress && call.dialog != null) {
+                    start();
+                }
+            });
+            return;
+        }
+        finish(response);
+        if (st == 481 || st == 408) {
+            // §14.1, §12.2.1.2: the dialog is gone (481) or unreachable (408).
+            if (st == 408) {
+                call.sendBye("re-INVITE timed out");
+            } else {
+                call.terminate(response, st, "dialog gone");
+            }
+        }
+    }
+
+    private void finish(SipResponse response) {
+        inProgress = false;
+        call.fire(new CallEvent(call, CallEvent.Type.REINVITE_COMPLETED, call.state(), response, response.status(),
+                response.reason()));
+        result.complete(response);
+    }
+}
