@@ -28,4 +28,14 @@ public interface TransactionUser {
      * statelessly (§16.7 step 5 note, RFC 6026).
      */
     void onStrayResponse(SipResponse response, Flow flow);
+
+    /**
+     * A server transaction failed (§17.2.4 with RFC 6026 §8.8, §17.2.1): a response it handed to the transport
+     * could not be sent ({@code cause} is the transport's exception; the transaction stays in its state and its
+     * timers end it), or an INVITE transaction's Timer H fired without an ACK for its non-2xx final response
+     * ({@code cause} is a {@link java.util.concurrent.TimeoutException}; the transaction is terminated).
+     * Informational: the default does nothing.
+     */
+    default void onServerTransactionFailure(ServerTransaction transaction, Throwable cause) {
+    }
 }

@@ -1,0 +1,167 @@
+package io.callisto.transaction.internal;
+
+import io.callisto.exec.Cancellable;
+import io.callisto.sip.header.CSeq;
+import io.callisto.sip.header.Via;
+import io.callisto.sip.message.SipRequest;
+import io.callisto.sip.message.SipResponse;
+import io.callisto.transaction.ServerTransaction;
+import io.callisto.transaction.TimerConfig;
+import io.callisto.transaction.TransactionState;
+import io.callisto.transport.Flow;
+import io.callisto.transport.SendListener;
+import io.callisto.transport.Transport;
+
+/**
+ * What the two server machines share (§17.2): the request and its flow, the last response sent (retransmitted on
+ * request retransmissions), two timer slots (retransmission: G, or the 100 Trying delay; lifetime: H, I, J, L) and
+ * the table key.
+ *
+ * <p>Runs on its owner's thread. The transaction is its own {@link SendListener}; a send failure is queued to the
+ * owner, reported to the TU, and leaves the state as it is (RFC 6026 §7.1 and §8.8: a transport error must not
+ * destroy server transaction state, or a retransmitted request would be taken for a new one; the timers end it).
+ */
+public abstract class ServerTransactionBase implements ServerTransaction, SendListener {
+
+    final TransactionTable table;
+    final SipRequest request;
+    final Flow flow;
+    final boolean reliable;
+    private final String key;
+    private final boolean legacy;
+    TransactionState state;
+    SipResponse lastResponse;
+    Cancellable retransmitTimer = Cancellable.NONE;
+    Cancellable lifetimeTimer = Cancellable.NONE;
+    /** The current retransmission interval (Timer G). */
+    long interval;
+
+    ServerTransactionBase(TransactionTable table, SipRequest request, Flow flow, Via via, CSeq cseq, String callId,
+            String method, TransactionState initial) {
+        this.table = table;
+        this.request = request;
+        this.flow = flow;
+        this.reliable = reliable(flow, via);
+        this.legacy = !via.hasMagicCookie();
+        this.key = legacy ? Keys.legacy(callId, cseq.number()) : Keys.server(via.branch(), method, via);
+        this.state = initial;
+    }
+
+    private static boolean reliable(Flow flow, Via via) {
+        if (flow != null) {
+            return flow.transport().reliable();
+        }
+        Transport t = Transport.fromToken(via.transport());
+        return t != null && t.reliable();
+    }
+
+    /** Starts the machine in its initial state (before the TU sees the request). */
+    public abstract void start();
+
+    /** A retransmission of the request matched this transaction (§17.2.3). */
+    public abstract void onRetransmission();
+
+    /** The table key: branch, method and sent-by, or the Call-ID/CSeq bucket for RFC 2543 requests. */
+    String key() {
+        return key;
+    }
+
+    /** True when the request had no magic cookie and RFC 2543 matching applies. */
+    boolean legacy() {
+        return legacy;
+    }
+
+    /** The last response handed to the transport, or null. */
+    public SipResponse lastResponse() {
+        return lastResponse;
+    }
+
+    @Override
+    public SipRequest request() {
+        return request;
+    }
+
+    @Override
+    public Flow flow() {
+        return flow;
+    }
+
+    @Override
+    public TransactionState state() {
+        return state;
+    }
+
+    @Override
+    public ServerTransaction cancelTarget() {
+        return null;
+    }
+
+    @Override
+    public boolean hasFinalResponse() {
+        return lastResponse != null && lastResponse.isFinal();
+    }
+
+    @Override
+    public void onFailure(Throwable cause) {
+        table.owner().execute(() -> table.user().onServerTransactionFailure(this, cause));
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    TimerConfig timers() {
+        return table.timers();
+    }
+
+    /** Hands a response to the transport (§18.2.2: over the request's flow when possible). */
+    void send(SipResponse response) {
+        table.transport().sendResponse(response, flow, this);
+    }
+
+    /** Remembers and sends a response from the TU. */
+    void sendNew(SipResponse response) {
+        lastResponse = response;
+        send(response);
+    }
+
+    /** Resends the last response, if there is one. */
+    void resend() {
+        if (lastResponse != null) {
+            send(lastResponse);
+        }
+    }
+
+    Cancellable schedule(long delayMillis, Runnable task) {
+        return table.owner().schedule(delayMillis, task);
+    }
+
+    void cancelTimers() {
+        retransmitTimer.cancel();
+        retransmitTimer = Cancellable.NONE;
+        lifetimeTimer.cancel();
+        lifetimeTimer = Cancellable.NONE;
+    }
+
+    /** Enters a state that lasts {@code millis} (Timer I or J; zero ends it at once). */
+    void linger(long millis, Runnable timer) {
+        if (millis <= 0) {
+            terminated();
+        } else {
+            lifetimeTimer = schedule(millis, timer);
+        }
+    }
+
+    /** Moves to Terminated and leaves the table (§17.2: destroyed the instant it terminates). */
+    void terminated() {
+        if (state == TransactionState.TERMINATED) {
+            return;
+        }
+        state = TransactionState.TERMINATED;
+        cancelTimers();
+        table.remove(this);
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + request.method() + " " + key + " " + state + "]";
+    }
+}

@@ -1,0 +1,169 @@
+package io.callisto.transaction.internal;
+
+import io.callisto.exec.Owner;
+import io.callisto.sip.header.CSeq;
+import io.callisto.sip.header.Via;
+import io.callisto.sip.message.SipRequest;
+import io.callisto.transaction.TimerConfig;
+import io.callisto.transaction.TransactionUser;
+import io.callisto.transport.TransportLayer;
+import java.util.ArrayList;
+import java.util.HashMap;
+
+/**
+ * The transactions of one {@link Owner}: every Call-ID that hashes to this owner has its transactions here, and
+ * only the owner's thread touches the maps, so they are plain {@link HashMap}s (DESIGN principle 3).
+ *
+ * <p>Client transactions are keyed by branch and method (§17.1.3). Server transactions created by requests with
+ * the magic cookie are keyed by branch, method and sent-by (§17.2.3); those created by RFC 2543 requests sit in
+ * buckets per Call-ID and CSeq number and are matched field by field ({@link LegacyMatching}). A transaction
+ * removes itself when it reaches Terminated.
+ *
+ * <p>The table also carries what its transactions need from the layer (owner, transport, timers, TU), so a
+ * transaction holds one reference for all of it.
+ */
+public final class TransactionTable {
+
+    private final Owner owner;
+    private final TransportLayer transport;
+    private final TimerConfig timers;
+    private final TransactionUser user;
+    private final HashMap<String, ClientTransactionBase> clients = new HashMap<>();
+    private final HashMap<String, ServerTransactionBase> servers = new HashMap<>();
+    private final HashMap<String, ArrayList<ServerTransactionBase>> legacy = new HashMap<>();
+    /** Written by the owner thread only; volatile so that {@link #size()} can be read from anywhere. */
+    private volatile int size;
+
+    /** A table for transactions run on {@code owner}. */
+    public TransactionTable(Owner owner, TransportLayer transport, TimerConfig timers, TransactionUser user) {
+        this.owner = owner;
+        this.transport = transport;
+        this.timers = timers;
+        this.user = user;
+    }
+
+    Owner owner() {
+        return owner;
+    }
+
+    TransportLayer transport() {
+        return transport;
+    }
+
+    TimerConfig timers() {
+        return timers;
+    }
+
+    TransactionUser user() {
+        return user;
+    }
+
+    /** Live transactions (client and server) in this table; safe to read from any thread. */
+    public int size() {
+        return size;
+    }
+
+    // ------------------------------------------------------------------------------------------------ clients
+
+    /** The client transaction with this {@link Keys#client} key, or null. */
+    public ClientTransactionBase client(String key) {
+        return clients.get(key);
+    }
+
+    /** Adds a client transaction; false (and nothing added) when its key is taken by a live one. */
+    public boolean add(ClientTransactionBase tx) {
+        if (clients.putIfAbsent(tx.key(), tx) != null) {
+            return false;
+        }
+        size++;
+        return true;
+    }
+
+    void remove(ClientTransactionBase tx) {
+        if (clients.remove(tx.key(), tx)) {
+            size--;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ servers
+
+    /** Adds a server transaction under its key (cookie) or in its Call-ID/CSeq bucket (RFC 2543). */
+    public void add(ServerTransactionBase tx) {
+        if (tx.legacy()) {
+            legacy.computeIfAbsent(tx.key(), k -> new ArrayList<>(2)).add(tx);
+        } else if (servers.putIfAbsent(tx.key(), tx) != null) {
+            return; // cannot happen: the caller looked the key up first on this same thread
+        }
+        size++;
+    }
+
+    void remove(ServerTransactionBase tx) {
+        if (tx.legacy()) {
+            ArrayList<ServerTransactionBase> bucket = legacy.get(tx.key());
+            if (bucket != null && bucket.remove(tx)) {
+                size--;
+                if (bucket.isEmpty()) {
+                    legacy.remove(tx.key());
+                }
+            }
+        } else if (servers.remove(tx.key(), tx)) {
+            size--;
+        }
+    }
+
+    /** The server transaction a request (not ACK) is a retransmission of (§17.2.3), or null. */
+    public ServerTransactionBase matchRequest(SipRequest request, Via via, CSeq cseq, String callId) {
+        if (via.hasMagicCookie()) {
+            return servers.get(Keys.server(via.branch(), request.method(), via));
+        }
+        ArrayList<ServerTransactionBase> bucket = legacy.get(Keys.legacy(callId, cseq.number()));
+        if (bucket != null) {
+            for (ServerTransactionBase tx : bucket) {
+                if (LegacyMatching.sameRequest(tx.request(), request)) {
+                    return tx;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The INVITE server transaction an ACK belongs to (§17.2.3: ACK matches the INVITE), or null. */
+    public InviteServerTransaction matchAck(SipRequest ack, Via via, CSeq cseq, String callId) {
+        if (via.hasMagicCookie()) {
+            return asInvite(servers.get(Keys.server(via.branch(), "INVITE", via)));
+        }
+        ArrayList<ServerTransactionBase> bucket = legacy.get(Keys.legacy(callId, cseq.number()));
+        if (bucket != null) {
+            for (ServerTransactionBase tx : bucket) {
+                if (tx instanceof InviteServerTransaction inv
+                        && LegacyMatching.ackMatches(inv.request(), inv.lastResponse(), ack)) {
+                    return inv;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The INVITE server transaction a CANCEL cancels (§9.2: the §17.2.3 rules applied as if the CANCEL had the
+     * original method), or null. Only INVITE transactions are searched: CANCEL has no effect on the others.
+     */
+    public InviteServerTransaction matchCancelTarget(SipRequest cancel, Via via, CSeq cseq, String callId) {
+        if (via.hasMagicCookie()) {
+            return asInvite(servers.get(Keys.server(via.branch(), "INVITE", via)));
+        }
+        ArrayList<ServerTransactionBase> bucket = legacy.get(Keys.legacy(callId, cseq.number()));
+        if (bucket != null) {
+            for (ServerTransactionBase tx : bucket) {
+                if (tx instanceof InviteServerTransaction inv && LegacyMatching.cancels(inv.request(), cancel)) {
+                    return inv;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static InviteServerTransaction asInvite(ServerTransactionBase tx) {
+        return tx instanceof InviteServerTransaction inv ? inv : null;
+    }
+}
