@@ -124,6 +124,7 @@ abstract class CallBase implements Call, DialogUsage {
         }
         if (dialog != null) {
             core.dialogs().remove(dialog);
+            dialog.removeUsage(this); // so that ending the dialog does not call back into this call
             dialog.terminate();
         }
         core.unregister(this);
@@ -187,7 +188,7 @@ abstract class CallBase implements Call, DialogUsage {
 
     private void onReinvite(ServerTransaction tx) {
         SipRequest req = tx.request();
-        if (reinviteClient != null && reinviteClient.inProgress()) {
+        if (reinviteClient != null && reinviteClient.transactionPending()) {
             core.reply(tx, 491, null); // §14.2: glare
             return;
         }

@@ -25,6 +25,8 @@ final class ReinviteClient implements ClientTransactionListener {
     private final CompletableFuture<SipResponse> result;
     private SipRequest request;
     private boolean inProgress;
+    /** True while our INVITE transaction is outstanding (not during the 491 back-off): glare per §14.2. */
+    private boolean transactionPending;
     private boolean challenged;
     private Cancellable retry = Cancellable.NONE;
 
@@ -38,6 +40,10 @@ final class ReinviteClient implements ClientTransactionListener {
         return inProgress;
     }
 
+    boolean transactionPending() {
+        return transactionPending;
+    }
+
     void start() {
         Dialog d = call.dialog;
         request = d.newRequest("INVITE", Branch.next());
@@ -48,6 +54,7 @@ final class ReinviteClient implements ClientTransactionListener {
             request.setBody(body.type(), body.bytes());
         }
         inProgress = true;
+        transactionPending = true;
         call.core.send(request, null, this);
     }
 
@@ -66,6 +73,7 @@ final class ReinviteClient implements ClientTransactionListener {
         }
         Dialog d = call.dialog;
         int st = response.status();
+        transactionPending = false;
         if (response.isSuccess()) {
             if (call.lastAck != null && call.lastAck.cseq().number() == response.cseq().number()) {
                 call.core.sendAck(call.lastAck); // a retransmitted 2xx
@@ -83,6 +91,7 @@ final class ReinviteClient implements ClientTransactionListener {
             SipRequest again = RequestSender.retryOf(request, d.nextLocalSequence());
             if (call.core.authenticator().authorize(again, response)) {
                 challenged = true;
+                transactionPending = true;
                 request = again;
                 call.core.send(again, null, this);
                 return;
@@ -92,11 +101,7 @@ final class ReinviteClient implements ClientTransactionListener {
             // §14.1: glare. Back off and retry with a new request (new CSeq, new branch).
             ThreadLocalRandom rnd = ThreadLocalRandom.current();
             long wait = call.isOutgoing() ? 10L * rnd.nextInt(210, 401) : 10L * rnd.nextInt(0, 201);
-            retry = call.owner.schedule(wait, () -> {
-                if (inProgress && call.dialog != null) {
-                    start();
-                }
-            });
+            retry = call.owner.schedule(wait, this::retryAfterGlare);
             return;
         }
         finish(response);
@@ -108,6 +113,18 @@ final class ReinviteClient implements ClientTransactionListener {
                 call.terminate(response, st, "dialog gone");
             }
         }
+    }
+
+    private void retryAfterGlare() {
+        if (!inProgress || call.dialog == null) {
+            return;
+        }
+        if (call.awaitingAck != null) {
+            // The peer's re-INVITE won meanwhile and its 2xx still waits for the ACK: try again shortly.
+            retry = call.owner.schedule(call.core.stack().timers().t1(), this::retryAfterGlare);
+            return;
+        }
+        start();
     }
 
     private void finish(SipResponse response) {
