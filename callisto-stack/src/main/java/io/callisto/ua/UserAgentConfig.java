@@ -1,5 +1,7 @@
 package io.callisto.ua;
 
+import io.callisto.auth.CredentialsProvider;
+import io.callisto.auth.DigestCredentials;
 import io.callisto.sip.header.NameAddress;
 import io.callisto.sip.uri.SipUri;
 import io.callisto.transport.Destination;
@@ -10,14 +12,13 @@ import java.util.Objects;
  *
  * @param address         our address of record with an optional display name, e.g. {@code "Alice" <sip:alice@example.com>};
  *                        the From of requests we send outside dialogs
- * @param username        the digest username (defaults to the AOR's user part)
- * @param password        the digest password, or null when no challenge is to be answered
+ * @param credentials     the accounts that answer digest challenges, by realm; null when none are to be answered
  * @param outboundProxy   a proxy every request outside a dialog goes to (a preloaded Route with {@code lr}), or null
  * @param registrar       where REGISTER requests are sent when it is not the AOR's domain, or null
  * @param userAgent       the User-Agent header value
  * @param registerExpires the registration expiry we ask for, in seconds
  */
-public record UserAgentConfig(NameAddress address, String username, String password, SipUri outboundProxy,
+public record UserAgentConfig(NameAddress address, CredentialsProvider credentials, SipUri outboundProxy,
                               Destination registrar, String userAgent, int registerExpires) {
 
     /** The User-Agent header written by default: product and version (RFC 3261 §20.41). */
@@ -35,19 +36,15 @@ public record UserAgentConfig(NameAddress address, String username, String passw
         return new Builder(NameAddress.parse(addressOfRecord.contains("<") ? addressOfRecord : "<" + addressOfRecord + ">"));
     }
 
-    /** The username used for digest authentication. */
-    public String authUsername() {
-        if (username != null) {
-            return username;
-        }
+    /** The AOR's user part, the default digest username. */
+    public String defaultUsername() {
         return address.uri() instanceof SipUri s && s.user() != null ? s.user() : "anonymous";
     }
 
     /** Builds a {@link UserAgentConfig}. */
     public static final class Builder {
         private final NameAddress address;
-        private String username;
-        private String password;
+        private CredentialsProvider credentials;
         private SipUri outboundProxy;
         private Destination registrar;
         private String userAgent = DEFAULT_USER_AGENT;
@@ -57,10 +54,17 @@ public record UserAgentConfig(NameAddress address, String username, String passw
             this.address = address;
         }
 
-        /** Digest credentials for any realm. */
+        /** One digest account for any realm; a null {@code username} means the AOR's user part. */
         public Builder credentials(String username, String password) {
-            this.username = username;
-            this.password = password;
+            String user = username != null ? username : new UserAgentConfig(address, null, null, null, null, 1)
+                    .defaultUsername();
+            this.credentials = CredentialsProvider.of(DigestCredentials.of(user, password));
+            return this;
+        }
+
+        /** Digest accounts chosen by realm (several realms may need different accounts). */
+        public Builder credentials(CredentialsProvider provider) {
+            this.credentials = provider;
             return this;
         }
 
@@ -85,7 +89,7 @@ public record UserAgentConfig(NameAddress address, String username, String passw
         }
 
         public UserAgentConfig build() {
-            return new UserAgentConfig(address, username, password, outboundProxy, registrar, userAgent,
+            return new UserAgentConfig(address, credentials, outboundProxy, registrar, userAgent,
                     registerExpires);
         }
     }
