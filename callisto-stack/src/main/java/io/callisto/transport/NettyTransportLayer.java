@@ -1,0 +1,308 @@
+package io.callisto.transport;
+
+import io.callisto.sip.header.Via;
+import io.callisto.sip.message.SipMessage;
+import io.callisto.sip.message.SipParser;
+import io.callisto.sip.message.SipRequest;
+import io.callisto.sip.message.SipResponse;
+import io.callisto.transport.internal.ConnectionTable;
+import io.callisto.transport.internal.Counters;
+import io.callisto.transport.internal.InboundProcessor;
+import io.callisto.transport.internal.IoKind;
+import io.callisto.transport.internal.LocalPoints;
+import io.callisto.transport.internal.LossHook;
+import io.callisto.transport.internal.Notify;
+import io.callisto.transport.internal.RequestPreparer;
+import io.callisto.transport.internal.Resolver;
+import io.callisto.transport.internal.ResponseTarget;
+import io.callisto.transport.internal.StreamContext;
+import io.callisto.transport.internal.Streams;
+import io.callisto.transport.internal.UdpEndpoint;
+import io.callisto.transport.tls.TlsContexts;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoopGroup;
+import io.netty.handler.ssl.SslContext;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.Future;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The transport layer on Netty (RFC 3261 §18): UDP, TCP and TLS listening points, outbound connections shared
+ * with inbound ones through one connection table, received/rport stamping (§18.2.1, RFC 3581), the sent-by check
+ * on responses (§18.1.2), response routing (§18.2.2), CRLF keep-alives (RFC 5626 §4.4.1) and the limits that keep
+ * it safe on the open internet. Uses native epoll when available, NIO otherwise. See docs/transport.md.
+ *
+ * <p>All methods may be called from any thread and never block, except {@link #start()} and {@link #close()}.
+ * Inbound messages reach the {@link InboundHandler} on an I/O thread.
+ */
+public final class NettyTransportLayer implements TransportLayer {
+
+    private static final Logger log = LoggerFactory.getLogger(NettyTransportLayer.class);
+    private static final int NEW = 0;
+    private static final int STARTED = 1;
+    private static final int CLOSED = 2;
+
+    private final TransportConfig config;
+    private final EventLoopGroup group;
+    private final boolean ownsGroup;
+    private final IoKind io;
+    private final Counters counters = new Counters();
+    private final ConnectionTable connections = new ConnectionTable();
+    private final InboundProcessor processor;
+    private final LossHook loss;
+    private final AtomicInteger state = new AtomicInteger(NEW);
+    private final List<UdpEndpoint> udp = new CopyOnWriteArrayList<>();
+    private final List<Channel> listeners = new CopyOnWriteArrayList<>();
+    private volatile LocalPoints points;
+    private volatile Streams streams;
+
+    /** A layer with its own event-loop group of {@link TransportConfig#ioThreads()} threads, shut down on close. */
+    public NettyTransportLayer(TransportConfig config) {
+        this(config, null);
+    }
+
+    /**
+     * A layer running on an existing group (e.g. the one whose loops are the stack's owners). The caller owns the
+     * group: {@link #close()} closes the sockets but does not shut the group down. A null group means "create
+     * one".
+     */
+    public NettyTransportLayer(TransportConfig config, EventLoopGroup group) {
+        this.config = Objects.requireNonNull(config, "config");
+        if (group == null) {
+            this.io = IoKind.choose(config.nativeTransport());
+            this.group = io.newGroup(config.ioThreads());
+            this.ownsGroup = true;
+        } else {
+            this.io = IoKind.of(group);
+            this.group = group;
+            this.ownsGroup = false;
+        }
+        this.processor = new InboundProcessor(new SipParser(config.parserLimits()), counters);
+        this.loss = config.udpLossRate() > 0 ? new LossHook(config.udpLossRate(), config.udpLossSeed())
+                : LossHook.NONE;
+        this.points = new LocalPoints(config.listeningPoints());
+    }
+
+    /** The configuration this layer runs with. */
+    public TransportConfig config() {
+        return config;
+    }
+
+    /** The event-loop group the sockets run on (shared or owned). */
+    public EventLoopGroup eventLoopGroup() {
+        return group;
+    }
+
+    /** "EPOLL" or "NIO": the I/O flavour in use. */
+    public String ioKind() {
+        return io.name();
+    }
+
+    /** A snapshot of the counters. */
+    public TransportStats stats() {
+        return counters.snapshot();
+    }
+
+    /** Before {@link #start()}: the configured points; after: the bound ones (actual ports). */
+    @Override
+    public List<ListeningPoint> listeningPoints() {
+        return points.all();
+    }
+
+    @Override
+    public void setHandler(InboundHandler handler) {
+        processor.setHandler(Objects.requireNonNull(handler, "handler"));
+    }
+
+    @Override
+    public void start() throws IOException {
+        if (!state.compareAndSet(NEW, STARTED)) {
+            throw new IllegalStateException("already started or closed");
+        }
+        try {
+            boolean tlsListener = config.listeningPoints().stream().anyMatch(lp -> lp.transport() == Transport.TLS);
+            SslContext serverSsl = tlsListener ? TlsContexts.server(config.tls()) : null;
+            SslContext clientSsl = TlsContexts.client(config.tls());
+            StreamContext sc = new StreamContext(processor.parser(), processor, connections, counters,
+                    config.maxConnections(), config.idleTimeout().toMillis(), config.keepAliveInterval().toMillis(),
+                    config.keepAliveTimeout().toMillis(), config.connectTimeout().toMillis());
+            streams = new Streams(sc, io, group, serverSsl, clientSsl, config.connectTimeout().toMillis());
+            List<ListeningPoint> bound = new ArrayList<>();
+            for (ListeningPoint lp : config.listeningPoints()) {
+                InetSocketAddress at;
+                if (lp.transport() == Transport.UDP) {
+                    UdpEndpoint ep = UdpEndpoint.bind(io, group, lp.address(), processor, counters, loss);
+                    udp.add(ep);
+                    at = ep.local();
+                } else {
+                    Channel ch = streams.bind(lp.transport(), lp.address());
+                    listeners.add(ch);
+                    at = (InetSocketAddress) ch.localAddress();
+                }
+                bound.add(new ListeningPoint(lp.transport(), at, lp.advertisedHost()));
+            }
+            points = new LocalPoints(bound);
+            processor.setPoints(points);
+            log.info("transport started ({}): {}", io, bound);
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    @Override
+    public Destination prepare(SipRequest request, Destination destination) {
+        return RequestPreparer.prepare(request, destination, points, id -> connections.byId(id) != null);
+    }
+
+    @Override
+    public void send(SipMessage message, Destination destination, SendListener listener) {
+        try {
+            byte[] bytes = message.toBytes();
+            if (!running(listener)) {
+                return;
+            }
+            Flow f = destination.flow();
+            if (f != null && f.connected() && streams.sendOver(f.connectionId(), bytes, listener)) {
+                return;
+            }
+            Transport t = destination.transport();
+            if (t == Transport.UDP) {
+                UdpEndpoint ep = f != null && !f.connected() ? udpAt(f.local()) : null;
+                ep = ep != null ? ep : udpFor(destination.address());
+                if (ep == null) {
+                    fail(listener, new IOException("no UDP listening point for " + destination.address()));
+                } else {
+                    ep.send(bytes, destination.address(), listener);
+                }
+            } else if (t == Transport.TCP || t == Transport.TLS) {
+                ListeningPoint lp = points.pick(t, destination.address());
+                streams.send(bytes, t, destination.address(), lp != null ? lp.address() : null, listener);
+            } else {
+                fail(listener, new IOException("transport " + t + " is not supported"));
+            }
+        } catch (RuntimeException e) {
+            fail(listener, e);
+        }
+    }
+
+    @Override
+    public void sendResponse(SipResponse response, Flow requestFlow, SendListener listener) {
+        try {
+            byte[] bytes = response.toBytes();
+            if (!running(listener)) {
+                return;
+            }
+            if (requestFlow != null && requestFlow.connected()
+                    && streams.sendOver(requestFlow.connectionId(), bytes, listener)) {
+                return; // §18.2.2: the connection the request came on, while it is open
+            }
+            Via via = response.topVia();
+            ResponseTarget target = via == null ? null : ResponseTarget.of(via);
+            if (target == null || target.transport() != Transport.UDP && target.transport() != Transport.TCP
+                    && target.transport() != Transport.TLS) {
+                fail(listener, new IOException("no usable top Via to route the response: " + via));
+                return;
+            }
+            Resolver.resolve(target.host(), target.port(),
+                    to -> sendResponseTo(bytes, target.transport(), to, requestFlow, listener),
+                    cause -> fail(listener, cause));
+        } catch (RuntimeException e) {
+            fail(listener, e);
+        }
+    }
+
+    private void sendResponseTo(byte[] bytes, Transport t, InetSocketAddress to, Flow requestFlow,
+            SendListener listener) {
+        if (t == Transport.UDP) {
+            // RFC 3581 §4: from the socket the request arrived on, so that symmetric NATs pass it
+            UdpEndpoint ep = requestFlow != null && requestFlow.transport() == Transport.UDP
+                    ? udpAt(requestFlow.local()) : null;
+            ep = ep != null ? ep : udpFor(to);
+            if (ep == null) {
+                fail(listener, new IOException("no UDP listening point for " + to));
+            } else {
+                ep.send(bytes, to, listener);
+            }
+        } else {
+            ListeningPoint lp = points.pick(t, to);
+            streams.send(bytes, t, to, lp != null ? lp.address() : null, listener);
+        }
+    }
+
+    private UdpEndpoint udpAt(InetSocketAddress local) {
+        for (UdpEndpoint ep : udp) {
+            if (ep.local().equals(local)) {
+                return ep;
+            }
+        }
+        return null;
+    }
+
+    private UdpEndpoint udpFor(InetSocketAddress to) {
+        ListeningPoint lp = points.pick(Transport.UDP, to);
+        return lp == null ? null : udpAt(lp.address());
+    }
+
+    private boolean running(SendListener listener) {
+        if (state.get() == STARTED && streams != null) {
+            return true;
+        }
+        fail(listener, new IllegalStateException(state.get() == NEW ? "transport not started" : "transport closed"));
+        return false;
+    }
+
+    private void fail(SendListener listener, Throwable cause) {
+        counters.sendFailures.increment();
+        Notify.failed(listener, cause);
+    }
+
+    /**
+     * Closes every socket and connection, waiting up to a few seconds for them to close (not when called from
+     * one of the group's threads), then shuts down the group if this layer created it. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (state.getAndSet(CLOSED) == CLOSED) {
+            return;
+        }
+        List<Future<?>> closing = new ArrayList<>();
+        for (UdpEndpoint ep : udp) {
+            closing.add(ep.close());
+        }
+        for (Channel ch : listeners) {
+            closing.add(ch.close());
+        }
+        for (var c : connections.all()) {
+            c.close();
+            if (c.channel() != null) {
+                closing.add(c.channel().closeFuture());
+            }
+        }
+        boolean mayWait = true;
+        for (EventExecutor e : group) {
+            mayWait &= !e.inEventLoop();
+        }
+        if (mayWait) {
+            for (Future<?> f : closing) {
+                f.awaitUninterruptibly(2, TimeUnit.SECONDS);
+            }
+        }
+        if (ownsGroup) {
+            Future<?> f = group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+            if (mayWait) {
+                f.awaitUninterruptibly(5, TimeUnit.SECONDS);
+            }
+        }
+        log.info("transport closed");
+    }
+}

@@ -1,0 +1,93 @@
+package io.callisto.transport.internal;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * IP literals in Via and URI hosts, read without ever asking DNS. A host that is not an IPv4 dotted quad or an
+ * IPv6 reference is a domain name.
+ */
+public final class IpLiterals {
+
+    private IpLiterals() {
+    }
+
+    /** The address an IP literal names ({@code 192.0.2.1}, {@code [2001:db8::1]} or {@code 2001:db8::1}), else null. */
+    public static InetAddress parse(String host) {
+        if (host == null || host.isEmpty()) {
+            return null;
+        }
+        String h = host;
+        if (h.charAt(0) == '[') {
+            if (h.length() < 3 || h.charAt(h.length() - 1) != ']') {
+                return null;
+            }
+            h = h.substring(1, h.length() - 1);
+        }
+        if (!(isDottedQuad(h) || isIpv6(h))) {
+            return null;
+        }
+        try {
+            return InetAddress.getByName(h); // a literal: no lookup happens
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+
+    /** The text written in a {@code received} parameter: the address without brackets or zone (RFC 3261 §20.42). */
+    public static String text(InetAddress a) {
+        String s = a.getHostAddress();
+        int pct = s.indexOf('%');
+        return pct >= 0 ? s.substring(0, pct) : s;
+    }
+
+    /** A form of a host for equality tests: IP literals in one canonical text, names in lower case. */
+    public static String normalize(String host) {
+        InetAddress a = parse(host);
+        return a != null ? text(a) : host.toLowerCase(Locale.ROOT);
+    }
+
+    /** True when {@code host} is an IP literal for exactly {@code address}. */
+    public static boolean sameAddress(String host, InetAddress address) {
+        InetAddress a = parse(host);
+        return a != null && address != null && Arrays.equals(a.getAddress(), address.getAddress());
+    }
+
+    private static boolean isDottedQuad(String s) {
+        int parts = 0;
+        int digits = 0;
+        int value = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                value = value * 10 + (c - '0');
+                if (++digits > 3 || value > 255) {
+                    return false;
+                }
+            } else if (c == '.' && digits > 0) {
+                parts++;
+                digits = 0;
+                value = 0;
+            } else {
+                return false;
+            }
+        }
+        return digits > 0 && parts == 3;
+    }
+
+    private static boolean isIpv6(String s) {
+        if (s.indexOf(':') < 0 || s.length() > 45) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean ok = c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == ':' || c == '.';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,73 @@
+package io.callisto.transport.internal;
+
+import io.callisto.transport.Transport;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the pipeline of one TCP or TLS connection: [TLS] → [idle timer] → {@link StreamHandler}. For an accepted
+ * connection it first enforces maxConnections (refusing by closing at once) and creates its {@link Connection};
+ * a connection we open brings its {@link Connection} in the channel attribute {@link Connection#KEY}.
+ */
+final class StreamInitializer extends ChannelInitializer<Channel> {
+
+    private static final Logger log = LoggerFactory.getLogger(StreamInitializer.class);
+
+    private final Transport transport;
+    private final boolean outbound;
+    private final SslContext ssl;
+    private final StreamContext context;
+
+    StreamInitializer(Transport transport, boolean outbound, SslContext ssl, StreamContext context) {
+        this.transport = transport;
+        this.outbound = outbound;
+        this.ssl = ssl;
+        this.context = context;
+    }
+
+    @Override
+    protected void initChannel(Channel ch) {
+        Connection c;
+        if (outbound) {
+            c = ch.attr(Connection.KEY).get();
+            c.attach(ch);
+        } else {
+            if (!context.tryOpenSlot()) {
+                context.counters().connectionsRejected.increment();
+                log.debug("refusing a {} connection from {}: {} connections open", transport.viaToken(),
+                        ch.remoteAddress(), context.maxConnections());
+                ch.close();
+                return;
+            }
+            c = new Connection(context.table().nextId(), transport, (InetSocketAddress) ch.remoteAddress(), false,
+                    ch.eventLoop(), context.counters());
+            c.setCounted();
+            c.attach(ch);
+            ch.attr(Connection.KEY).set(c);
+            context.counters().connectionsAccepted.increment();
+            context.table().addAccepted(c);
+            c.markReady();
+        }
+        ch.closeFuture().addListener(f -> context.closed(c));
+        ChannelPipeline p = ch.pipeline();
+        if (ssl != null) {
+            SslHandler h = outbound
+                    ? ssl.newHandler(ch.alloc(), c.remote().getHostString(), c.remote().getPort())
+                    : ssl.newHandler(ch.alloc());
+            h.setHandshakeTimeoutMillis(context.handshakeMillis());
+            p.addLast("tls", h);
+        }
+        if (context.idleMillis() > 0) {
+            p.addLast("idle", new IdleStateHandler(0, 0, context.idleMillis(), TimeUnit.MILLISECONDS));
+        }
+        p.addLast("sip", new StreamHandler(c, context));
+    }
+}

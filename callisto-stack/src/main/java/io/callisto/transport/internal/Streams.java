@@ -1,0 +1,136 @@
+package io.callisto.transport.internal;
+
+import io.callisto.transport.SendListener;
+import io.callisto.transport.Transport;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.handler.ssl.SslContext;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connection-oriented side of the transport layer: listening sockets for TCP and TLS, and outbound
+ * connections opened on demand and shared through the {@link ConnectionTable} (§18, §18.1.1: a request to an
+ * address with an open connection uses it).
+ */
+public final class Streams {
+
+    private static final Logger log = LoggerFactory.getLogger(Streams.class);
+
+    private final StreamContext context;
+    private final IoKind io;
+    private final EventLoopGroup group;
+    private final SslContext serverSsl;
+    private final SslContext clientSsl;
+    private final int connectMillis;
+
+    /**
+     * @param serverSsl context for TLS listening points, or null when there are none
+     * @param clientSsl context for TLS connections we open, or null when TLS is not used
+     */
+    public Streams(StreamContext context, IoKind io, EventLoopGroup group, SslContext serverSsl,
+            SslContext clientSsl, long connectMillis) {
+        this.context = context;
+        this.io = io;
+        this.group = group;
+        this.serverSsl = serverSsl;
+        this.clientSsl = clientSsl;
+        this.connectMillis = (int) Math.min(Integer.MAX_VALUE, connectMillis);
+    }
+
+    /** Binds a TCP or TLS listening socket; blocks until bound. Returns the bound channel. */
+    public Channel bind(Transport t, InetSocketAddress address) throws IOException {
+        if (t == Transport.TLS && serverSsl == null) {
+            throw new IOException("TLS listening point " + address + " has no certificate");
+        }
+        ServerBootstrap b = new ServerBootstrap()
+                .group(group, group)
+                .channel(io.server())
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new StreamInitializer(t, false, t == Transport.TLS ? serverSsl : null, context));
+        ChannelFuture f = b.bind(address).awaitUninterruptibly();
+        if (!f.isSuccess()) {
+            throw new IOException("cannot bind " + t.viaToken() + " " + address + ": " + f.cause(), f.cause());
+        }
+        return f.channel();
+    }
+
+    /** Sends over the connection with this id when it is open; false when it is not. */
+    public boolean sendOver(long connectionId, byte[] bytes, SendListener l) {
+        Connection c = context.table().byId(connectionId);
+        if (c == null) {
+            return false;
+        }
+        c.write(bytes, l);
+        return true;
+    }
+
+    /**
+     * Sends to a far end over an open connection, or opens one (from {@code localIp}'s address when given, an
+     * ephemeral port in any case) and sends once it is up.
+     */
+    public void send(byte[] bytes, Transport t, InetSocketAddress remote, InetSocketAddress localIp,
+            SendListener l) {
+        if (t == Transport.TLS && clientSsl == null) {
+            context.counters().sendFailures.increment();
+            Notify.failed(l, new IOException("TLS is not configured"));
+            return;
+        }
+        Connection c = context.table().getOrOpen(t, remote,
+                id -> new Connection(id, t, remote, true, group.next(), context.counters()),
+                conn -> open(conn, localIp));
+        c.write(bytes, l);
+    }
+
+    private void open(Connection c, InetSocketAddress localIp) {
+        EventLoop loop = group.next();
+        Bootstrap b = new Bootstrap()
+                .group(loop)
+                .channel(io.socket())
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectMillis)
+                .attr(Connection.KEY, c)
+                .handler(new StreamInitializer(c.transport(), true,
+                        c.transport() == Transport.TLS ? clientSsl : null, context));
+        ChannelFuture f;
+        try {
+            f = localIp != null && !localIp.getAddress().isAnyLocalAddress()
+                    ? b.connect(c.remote(), new InetSocketAddress(localIp.getAddress(), 0))
+                    : b.connect(c.remote());
+        } catch (RuntimeException e) {
+            context.closed(c);
+            c.fail(e);
+            return;
+        }
+        f.addListener((ChannelFuture cf) -> {
+            if (cf.isSuccess()) {
+                context.counters().connectionsOpen.incrementAndGet();
+                c.setCounted();
+                context.counters().connectionsOpened.increment();
+                startKeepAlive(c, cf.channel());
+                c.markReady();
+            } else {
+                log.debug("connect to {} failed: {}", c.remote(), String.valueOf(cf.cause()));
+                context.closed(c);
+                c.fail(cf.cause());
+            }
+        });
+    }
+
+    private void startKeepAlive(Connection c, Channel ch) {
+        if (context.keepAliveMillis() > 0) {
+            KeepAlive k = new KeepAlive(ch, context.keepAliveMillis(), context.keepAliveTimeoutMillis(),
+                    context.counters());
+            c.keepAlive = k;
+            k.start();
+        }
+    }
+}

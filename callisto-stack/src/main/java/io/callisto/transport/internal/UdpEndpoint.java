@@ -1,0 +1,125 @@
+package io.callisto.transport.internal;
+
+import io.callisto.transport.Flow;
+import io.callisto.transport.SendListener;
+import io.callisto.transport.Transport;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.DatagramPacket;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One UDP listening point: its channel, which both receives and sends (so that responses leave from the address
+ * and port the request reached, RFC 3581 §4), and the handler that turns each datagram into a message (§18.3:
+ * one message per datagram). The test-only {@link LossHook} is applied on both directions.
+ */
+public final class UdpEndpoint {
+
+    private static final Logger log = LoggerFactory.getLogger(UdpEndpoint.class);
+    /** Every datagram fits: the largest UDP payload is below 64 KiB. */
+    private static final int RECEIVE_BUFFER = 65_536;
+
+    private final Channel channel;
+    private final InetSocketAddress local;
+    private final Counters counters;
+    private final LossHook loss;
+
+    private UdpEndpoint(Channel channel, Counters counters, LossHook loss) {
+        this.channel = channel;
+        this.local = (InetSocketAddress) channel.localAddress();
+        this.counters = counters;
+        this.loss = loss;
+    }
+
+    /** Binds a UDP socket at {@code address}; blocks until bound. */
+    public static UdpEndpoint bind(IoKind io, EventLoopGroup group, InetSocketAddress address,
+            InboundProcessor processor, Counters counters, LossHook loss) throws IOException {
+        UdpEndpoint[] self = new UdpEndpoint[1];
+        Bootstrap b = new Bootstrap()
+                .group(group)
+                .channel(io.datagram())
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(RECEIVE_BUFFER))
+                .handler(new SimpleChannelInboundHandler<DatagramPacket>() {
+                    @Override
+                    protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+                        UdpEndpoint ep = self[0];
+                        if (ep != null) {
+                            ep.receive(packet, processor);
+                        }
+                    }
+
+                    @Override
+                    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                        log.debug("UDP error on {}: {}", ctx.channel(), cause.toString()); // the socket stays open
+                    }
+                });
+        ChannelFuture f = b.bind(address).awaitUninterruptibly();
+        if (!f.isSuccess()) {
+            throw new IOException("cannot bind UDP " + address + ": " + f.cause(), f.cause());
+        }
+        self[0] = new UdpEndpoint(f.channel(), counters, loss);
+        return self[0];
+    }
+
+    /** The bound address (the actual port when bound to port 0). */
+    public InetSocketAddress local() {
+        return local;
+    }
+
+    /** The channel. */
+    public Channel channel() {
+        return channel;
+    }
+
+    private void receive(DatagramPacket packet, InboundProcessor processor) {
+        try {
+            if (loss.drop()) {
+                counters.udpLost.increment();
+                return;
+            }
+            ByteBuf content = packet.content();
+            byte[] b = new byte[content.readableBytes()];
+            content.getBytes(content.readerIndex(), b);
+            InetSocketAddress sender = packet.sender();
+            Flow flow = new Flow(Transport.UDP, local, sender, 0);
+            processor.onDatagram(b, flow, response -> send(response.toBytes(), sender, null));
+        } catch (RuntimeException e) {
+            log.warn("datagram from {} dropped after an unexpected error", packet.sender(), e);
+        }
+    }
+
+    /** Sends one datagram to {@code to}; {@code l} (may be null) hears the outcome. Any thread. */
+    public void send(byte[] bytes, InetSocketAddress to, SendListener l) {
+        Flow flow = new Flow(Transport.UDP, local, to, 0);
+        if (loss.drop()) {
+            counters.udpLost.increment();
+            Notify.sent(l, flow); // a lost datagram looks sent to the sender
+            return;
+        }
+        channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(bytes), to)).addListener(f -> {
+            if (f.isSuccess()) {
+                counters.sent(Transport.UDP);
+                Notify.sent(l, flow);
+            } else {
+                counters.sendFailures.increment();
+                Notify.failed(l, f.cause());
+            }
+        });
+    }
+
+    /** Closes the socket. */
+    public ChannelFuture close() {
+        return channel.close();
+    }
+}
