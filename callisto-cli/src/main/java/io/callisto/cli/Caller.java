@@ -47,8 +47,7 @@ final class Caller {
             started.decrementAndGet();
             return;
         }
-        Call call = ua.call(uri, SdpOffers.offer());
-        call.addListener(e -> onEvent(call, e, uri, count, durationMs));
+        ua.call(uri, SdpOffers.offer(), e -> onEvent(e.call(), e, uri, count, durationMs));
     }
 
     private void onEvent(Call call, CallEvent e, String uri, int count, long durationMs) {

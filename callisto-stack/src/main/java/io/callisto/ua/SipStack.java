@@ -12,7 +12,13 @@ import io.callisto.transaction.TransactionUser;
 import io.callisto.transport.Flow;
 import io.callisto.transport.ListeningPoint;
 import io.callisto.transport.TransportLayer;
+import io.callisto.exec.EventLoopOwners;
+import io.callisto.transport.NettyTransportLayer;
+import io.callisto.transport.Transport;
+import io.callisto.transport.TransportConfig;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +50,11 @@ public final class SipStack implements AutoCloseable {
         this.onClose = onClose;
         this.transactions = new TransactionLayer(transport, owners, timers, new Delegate());
         transport.setHandler(this::dispatch);
+    }
+
+    /** A builder for a stack on the Netty transports. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     private void dispatch(SipMessage message, Flow flow) {
@@ -137,6 +148,81 @@ public final class SipStack implements AutoCloseable {
 
         @Override
         public void onStrayResponse(SipResponse response, Flow flow) {
+        }
+    }
+
+    /**
+     * Builds a stack on {@link NettyTransportLayer}: its event loops do the I/O and are also the owners on which
+     * transactions and dialogs run (one loop per Call-ID).
+     */
+    public static final class Builder {
+        private final TransportConfig.Builder transport = TransportConfig.builder();
+        private TimerConfig timers = TimerConfig.DEFAULT;
+        private boolean listening;
+
+        Builder() {
+        }
+
+        /** Adds a listening point; port 0 picks a free port. Several are allowed (e.g. UDP and TCP on one port). */
+        public Builder listen(Transport t, InetSocketAddress address) {
+            transport.listen(t, address);
+            listening = true;
+            return this;
+        }
+
+        /** Adds a listening point that advertises {@code host} in Via and Contact (e.g. a public name). */
+        public Builder listen(Transport t, InetSocketAddress address, String advertisedHost) {
+            transport.listen(t, address, advertisedHost);
+            listening = true;
+            return this;
+        }
+
+        /**
+         * TLS: our certificate chain and private key (PEM), and the CA that peers' certificates must chain to; a null
+         * {@code ca} accepts any peer certificate (development only).
+         */
+        public Builder tls(Path certificatePem, Path privateKeyPem, Path ca) {
+            if (certificatePem != null && privateKeyPem != null) {
+                transport.tlsCertificate(certificatePem, privateKeyPem);
+            }
+            if (ca != null) {
+                transport.tlsTrustedCa(ca);
+            } else {
+                transport.tlsTrustAll(true);
+            }
+            return this;
+        }
+
+        public Builder timers(TimerConfig timers) {
+            this.timers = timers;
+            return this;
+        }
+
+        /** Event-loop threads (default: one per processor). */
+        public Builder threads(int n) {
+            transport.ioThreads(n);
+            return this;
+        }
+
+        /** TESTING ONLY: drop this fraction of UDP datagrams in both directions (seeded). */
+        public Builder udpLoss(double rate, long seed) {
+            transport.udpLossRate(rate, seed);
+            return this;
+        }
+
+        /** Further transport settings (limits, keep-alives, timeouts). */
+        public Builder transport(java.util.function.Consumer<TransportConfig.Builder> settings) {
+            settings.accept(transport);
+            return this;
+        }
+
+        /** The stack, not yet listening: call {@link SipStack#start()}. */
+        public SipStack build() {
+            if (!listening) {
+                throw new IllegalStateException("a stack needs at least one listening point");
+            }
+            NettyTransportLayer layer = new NettyTransportLayer(transport.build());
+            return new SipStack(layer, new EventLoopOwners(layer.eventLoopGroup()), timers, null);
         }
     }
 }

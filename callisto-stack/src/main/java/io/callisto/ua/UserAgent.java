@@ -55,8 +55,13 @@ public final class UserAgent {
      * @param offer  the SDP offer for the INVITE, or null for a call without a body
      */
     public Call call(String target, Body offer) {
+        return call(target, offer, null);
+    }
+
+    /** As {@link #call(String, Body)}, with a listener in place before the INVITE leaves (so no event is missed). */
+    public Call call(String target, Body offer, CallListener listener) {
         Uri uri = Uri.parse(target);
-        return core.placeCall(uri, NameAddress.of(uri), offer);
+        return core.placeCall(uri, NameAddress.of(uri), offer, listener);
     }
 
     /** Receives incoming calls; without a listener every INVITE is answered 480 Temporarily Unavailable. */

@@ -128,8 +128,11 @@ public final class UaCore implements TransactionUser {
     // ---- what the public UserAgent asks for ----
 
     /** Places a call to {@code target} (To {@code to}) with an optional SDP offer. */
-    public Call placeCall(Uri target, NameAddress to, io.callisto.ua.Body offer) {
+    public Call placeCall(Uri target, NameAddress to, io.callisto.ua.Body offer, io.callisto.ua.CallListener listener) {
         OutgoingCall call = new OutgoingCall(this, target, to, offer);
+        if (listener != null) {
+            call.addListener(listener);
+        }
         call.owner.run(call::start);
         return call;
     }
