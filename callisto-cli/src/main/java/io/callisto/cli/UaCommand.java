@@ -135,7 +135,12 @@ final class UaCommand implements Callable<Integer> {
             sb.udpLoss(udpLoss, 42);
         }
         try (SipStack stack = sb.build()) {
-            stack.start();
+            try {
+                stack.start();
+            } catch (java.io.IOException e) {
+                spec.commandLine().getErr().println("callisto ua: " + e.getMessage());
+                return 1;
+            }
             for (ListeningPoint lp : stack.listeningPoints()) {
                 out.event("listening", "transport", lp.transport().viaToken().toLowerCase(), "address",
                         lp.host() + ":" + lp.port());
