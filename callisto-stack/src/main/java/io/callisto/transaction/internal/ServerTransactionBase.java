@@ -91,8 +91,13 @@ public abstract class ServerTransactionBase extends TransactionMachine implement
         return lastResponse != null && lastResponse.isFinal();
     }
 
+    /**
+     * A response could not be sent: reported to the TU on the owner thread; the state stays (RFC 6026 §8.8).
+     */
     @Override
     public void onFailure(Throwable cause) {
+        // TODO(RFC 3263 §5): §17.2.4 first retries the response towards the backup addresses of the Via sent-by
+        // (the next SRV/A records) and only reports failure when all of them fail.
         table.owner().execute(() -> table.user().onServerTransactionFailure(this, cause));
     }
 
