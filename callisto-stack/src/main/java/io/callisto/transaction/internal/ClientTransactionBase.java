@@ -1,48 +1,39 @@
 package io.callisto.transaction.internal;
 
-import io.callisto.exec.Cancellable;
 import io.callisto.sip.message.SipMessage;
 import io.callisto.sip.message.SipRequest;
 import io.callisto.sip.message.SipResponse;
 import io.callisto.transaction.ClientTransaction;
 import io.callisto.transaction.ClientTransactionListener;
-import io.callisto.transaction.TimerConfig;
 import io.callisto.transaction.TransactionState;
 import io.callisto.transport.Destination;
 import io.callisto.transport.SendListener;
 
 /**
- * What the two client machines share (§17.1): the request, where it goes, the listener, the state, two timer slots
- * (retransmission: A or E; lifetime: B, D, F, K or M) and the ways a client transaction ends.
+ * What the two client machines share (§17.1): the request, where it goes, the listener, and the ways a client
+ * transaction ends (timeout, transport failure, the end of Completed or Accepted, the TU giving up).
  *
  * <p>Runs on its owner's thread. The transaction is its own {@link SendListener} for every message it sends (no
  * allocation per send); a failure, which may be reported on an I/O thread, is queued to the owner.
  */
-public abstract class ClientTransactionBase implements ClientTransaction, SendListener {
+public abstract class ClientTransactionBase extends TransactionMachine implements ClientTransaction, SendListener {
 
-    final TransactionTable table;
     final SipRequest request;
     final Destination destination;
     final ClientTransactionListener listener;
     final boolean reliable;
     private final String branch;
     private final String key;
-    TransactionState state;
-    Cancellable retransmitTimer = Cancellable.NONE;
-    Cancellable lifetimeTimer = Cancellable.NONE;
-    /** The current retransmission interval (Timer A or E). */
-    long interval;
 
     ClientTransactionBase(TransactionTable table, SipRequest request, Destination destination, String branch,
             ClientTransactionListener listener, TransactionState initial) {
-        this.table = table;
+        super(table, initial);
         this.request = request;
         this.destination = destination;
         this.branch = branch;
         this.key = Keys.client(branch, request.method());
         this.listener = listener;
         this.reliable = destination.transport().reliable();
-        this.state = initial;
     }
 
     /** Sends the request and starts the timers of the initial state (Calling or Trying). */
@@ -93,23 +84,8 @@ public abstract class ClientTransactionBase implements ClientTransaction, SendLi
 
     // ------------------------------------------------------------------------------------------------ helpers
 
-    TimerConfig timers() {
-        return table.timers();
-    }
-
     void send(SipMessage message) {
         table.transport().send(message, destination, this);
-    }
-
-    Cancellable schedule(long delayMillis, Runnable task) {
-        return table.owner().schedule(delayMillis, task);
-    }
-
-    void cancelTimers() {
-        retransmitTimer.cancel();
-        retransmitTimer = Cancellable.NONE;
-        lifetimeTimer.cancel();
-        lifetimeTimer = Cancellable.NONE;
     }
 
     void deliver(SipResponse response) {

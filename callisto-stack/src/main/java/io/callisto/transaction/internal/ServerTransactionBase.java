@@ -1,12 +1,10 @@
 package io.callisto.transaction.internal;
 
-import io.callisto.exec.Cancellable;
 import io.callisto.sip.header.CSeq;
 import io.callisto.sip.header.Via;
 import io.callisto.sip.message.SipRequest;
 import io.callisto.sip.message.SipResponse;
 import io.callisto.transaction.ServerTransaction;
-import io.callisto.transaction.TimerConfig;
 import io.callisto.transaction.TransactionState;
 import io.callisto.transport.Flow;
 import io.callisto.transport.SendListener;
@@ -14,37 +12,29 @@ import io.callisto.transport.Transport;
 
 /**
  * What the two server machines share (§17.2): the request and its flow, the last response sent (retransmitted on
- * request retransmissions), two timer slots (retransmission: G, or the 100 Trying delay; lifetime: H, I, J, L) and
- * the table key.
+ * request retransmissions) and the table key.
  *
  * <p>Runs on its owner's thread. The transaction is its own {@link SendListener}; a send failure is queued to the
  * owner, reported to the TU, and leaves the state as it is (RFC 6026 §7.1 and §8.8: a transport error must not
  * destroy server transaction state, or a retransmitted request would be taken for a new one; the timers end it).
  */
-public abstract class ServerTransactionBase implements ServerTransaction, SendListener {
+public abstract class ServerTransactionBase extends TransactionMachine implements ServerTransaction, SendListener {
 
-    final TransactionTable table;
     final SipRequest request;
     final Flow flow;
     final boolean reliable;
     private final String key;
     private final boolean legacy;
-    TransactionState state;
     SipResponse lastResponse;
-    Cancellable retransmitTimer = Cancellable.NONE;
-    Cancellable lifetimeTimer = Cancellable.NONE;
-    /** The current retransmission interval (Timer G). */
-    long interval;
 
     ServerTransactionBase(TransactionTable table, SipRequest request, Flow flow, Via via, CSeq cseq, String callId,
             String method, TransactionState initial) {
-        this.table = table;
+        super(table, initial);
         this.request = request;
         this.flow = flow;
         this.reliable = reliable(flow, via);
         this.legacy = !via.hasMagicCookie();
         this.key = legacy ? Keys.legacy(callId, cseq.number()) : Keys.server(via.branch(), method, via);
-        this.state = initial;
     }
 
     private static boolean reliable(Flow flow, Via via) {
@@ -101,16 +91,17 @@ public abstract class ServerTransactionBase implements ServerTransaction, SendLi
         return lastResponse != null && lastResponse.isFinal();
     }
 
+    /**
+     * A response could not be sent: reported to the TU on the owner thread; the state stays (RFC 6026 §8.8).
+     */
     @Override
     public void onFailure(Throwable cause) {
+        // TODO(RFC 3263 §5): §17.2.4 first retries the response towards the backup addresses of the Via sent-by
+        // (the next SRV/A records) and only reports failure when all of them fail.
         table.owner().execute(() -> table.user().onServerTransactionFailure(this, cause));
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
-
-    TimerConfig timers() {
-        return table.timers();
-    }
 
     /** Hands a response to the transport (§18.2.2: over the request's flow when possible). */
     void send(SipResponse response) {
@@ -128,17 +119,6 @@ public abstract class ServerTransactionBase implements ServerTransaction, SendLi
         if (lastResponse != null) {
             send(lastResponse);
         }
-    }
-
-    Cancellable schedule(long delayMillis, Runnable task) {
-        return table.owner().schedule(delayMillis, task);
-    }
-
-    void cancelTimers() {
-        retransmitTimer.cancel();
-        retransmitTimer = Cancellable.NONE;
-        lifetimeTimer.cancel();
-        lifetimeTimer = Cancellable.NONE;
     }
 
     /** Enters a state that lasts {@code millis} (Timer I or J; zero ends it at once). */

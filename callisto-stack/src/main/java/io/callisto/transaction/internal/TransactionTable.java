@@ -9,6 +9,7 @@ import io.callisto.transaction.TransactionUser;
 import io.callisto.transport.TransportLayer;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.function.Predicate;
 
 /**
  * The transactions of one {@link Owner}: every Call-ID that hashes to this owner has its transactions here, and
@@ -116,15 +117,7 @@ public final class TransactionTable {
         if (via.hasMagicCookie()) {
             return servers.get(Keys.server(via.branch(), request.method(), via));
         }
-        ArrayList<ServerTransactionBase> bucket = legacy.get(Keys.legacy(callId, cseq.number()));
-        if (bucket != null) {
-            for (ServerTransactionBase tx : bucket) {
-                if (LegacyMatching.sameRequest(tx.request(), request)) {
-                    return tx;
-                }
-            }
-        }
-        return null;
+        return legacyFind(callId, cseq, tx -> LegacyMatching.sameRequest(tx.request(), request));
     }
 
     /** The INVITE server transaction an ACK belongs to (§17.2.3: ACK matches the INVITE), or null. */
@@ -132,16 +125,8 @@ public final class TransactionTable {
         if (via.hasMagicCookie()) {
             return asInvite(servers.get(Keys.server(via.branch(), "INVITE", via)));
         }
-        ArrayList<ServerTransactionBase> bucket = legacy.get(Keys.legacy(callId, cseq.number()));
-        if (bucket != null) {
-            for (ServerTransactionBase tx : bucket) {
-                if (tx instanceof InviteServerTransaction inv
-                        && LegacyMatching.ackMatches(inv.request(), inv.lastResponse(), ack)) {
-                    return inv;
-                }
-            }
-        }
-        return null;
+        return asInvite(legacyFind(callId, cseq, tx -> tx instanceof InviteServerTransaction
+                && LegacyMatching.ackMatches(tx.request(), tx.lastResponse(), ack)));
     }
 
     /**
@@ -152,11 +137,17 @@ public final class TransactionTable {
         if (via.hasMagicCookie()) {
             return asInvite(servers.get(Keys.server(via.branch(), "INVITE", via)));
         }
+        return asInvite(legacyFind(callId, cseq, tx -> tx instanceof InviteServerTransaction
+                && LegacyMatching.cancels(tx.request(), cancel)));
+    }
+
+    /** The first RFC 2543 transaction of this Call-ID and CSeq number that {@code rule} accepts, or null. */
+    private ServerTransactionBase legacyFind(String callId, CSeq cseq, Predicate<ServerTransactionBase> rule) {
         ArrayList<ServerTransactionBase> bucket = legacy.get(Keys.legacy(callId, cseq.number()));
         if (bucket != null) {
             for (ServerTransactionBase tx : bucket) {
-                if (tx instanceof InviteServerTransaction inv && LegacyMatching.cancels(inv.request(), cancel)) {
-                    return inv;
+                if (rule.test(tx)) {
+                    return tx;
                 }
             }
         }
