@@ -151,6 +151,11 @@ final class HeaderTable {
         return newValues[i];
     }
 
+    /** Forgets every parsed value; they are parsed again from the text on the next read. */
+    void dropCache() {
+        cache = null;
+    }
+
     Object cached(int i) {
         return cache == null || i >= cache.length ? null : cache[i];
     }

@@ -31,6 +31,63 @@ public final class MessageValidator {
         }
     }
 
+    /** The headers a transaction, dialog or proxy core reads: checked by {@link #validateForProcessing}. */
+    private static final HeaderName[] ESSENTIAL = {
+        HeaderName.VIA, HeaderName.FROM, HeaderName.TO, HeaderName.CALL_ID, HeaderName.CSEQ, HeaderName.MAX_FORWARDS,
+        HeaderName.CONTACT, HeaderName.ROUTE, HeaderName.RECORD_ROUTE, HeaderName.CONTENT_LENGTH,
+        HeaderName.CONTENT_TYPE};
+
+    /**
+     * The check a stack runs on every message it receives: the version, the mandatory headers, and every header a
+     * transaction, dialog or proxy core reads (Via, From, To, Call-ID, CSeq, Max-Forwards, Contact, Route,
+     * Record-Route, Content-Length, Content-Type, the Request-URI) parse and appear as often as allowed; CSeq
+     * matches the method. Other headers stay unparsed until read (DESIGN principle 2): a malformed one is found by
+     * whoever reads it. {@link #validate} checks everything and adds notes; it is for tools such as lint.
+     */
+    public static Verdict validateForProcessing(SipMessage m) {
+        try {
+            return checkEssentials(m);
+        } catch (ParseError e) {
+            return Verdict.invalid(e.reason(), e.header(), 400);
+        }
+    }
+
+    private static Verdict checkEssentials(SipMessage m) {
+        if (!SipMessage.SIP_2_0.equals(m.version())) {
+            return Verdict.invalid("unsupported SIP version " + m.version(), null, 505);
+        }
+        for (HeaderName name : ESSENTIAL) {
+            int n = m.count(name);
+            if (n == 0) {
+                continue;
+            }
+            if (name.arity() == HeaderName.Arity.SINGLE && n > 1) {
+                return Verdict.invalid("more than one " + name.canonical() + " header", name.canonical(), 400);
+            }
+            for (Object v : m.all(HeaderKeys.forName(name))) {
+                if (v instanceof NameAddress a && !a.isWildcard()) {
+                    a.uri();
+                }
+            }
+        }
+        for (HeaderName required : new HeaderName[] {
+            HeaderName.TO, HeaderName.FROM, HeaderName.CALL_ID, HeaderName.CSEQ, HeaderName.VIA}) {
+            if (m.count(required) == 0) {
+                return Verdict.invalid("missing " + required.canonical() + " header", required.canonical(), 400);
+            }
+        }
+        if (m.bodyLength() > 0 && m.count(HeaderName.CONTENT_TYPE) == 0) {
+            return Verdict.invalid("body without Content-Type (§20.15)", HeaderName.CONTENT_TYPE.canonical(), 400);
+        }
+        if (m instanceof SipRequest r) {
+            Verdict v = checkRequest(r, r.topVia(), new ArrayList<>(0));
+            if (v != null) {
+                return v;
+            }
+        }
+        return Verdict.ok(List.of());
+    }
+
     private static Verdict check(SipMessage m) {
         if (!SipMessage.SIP_2_0.equals(m.version())) {
             return Verdict.invalid("unsupported SIP version " + m.version(), null, 505);

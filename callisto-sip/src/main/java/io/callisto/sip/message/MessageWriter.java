@@ -1,18 +1,17 @@
 package io.callisto.sip.message;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * Writes a message: an unedited message is its original bytes; an edited one is the original bytes of every
  * untouched part, with changed and added lines written as {@code Name: value CRLF} (DESIGN principle 2).
+ *
+ * <p>The output goes into one array sized from an estimate and grown only when the estimate was short; ASCII text
+ * (nearly every header) is copied char by char without an intermediate encoded array.
  */
 final class MessageWriter {
     private MessageWriter() {}
-
-    private static final byte[] CRLF = {'\r', '\n'};
-    private static final byte[] COLON_SP = {':', ' '};
 
     static byte[] write(SipMessage m) {
         HeaderTable t = m.table();
@@ -20,44 +19,96 @@ final class MessageWriter {
         if (!m.startLineEdited && !m.hasNewBody() && !t.edited() && m.headersEnd >= 0) {
             return Arrays.copyOfRange(src, m.msgStart, m.bodyEnd());
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(estimate(m));
+        Out out = new Out(estimate(m));
         if (m.startLineEdited) {
-            out.writeBytes(m.startLine().getBytes(StandardCharsets.UTF_8));
-            out.writeBytes(CRLF);
+            out.text(m.startLine());
+            out.crlf();
         } else {
-            out.write(src, m.msgStart, m.startLineEnd - m.msgStart);
+            out.bytes(src, m.msgStart, m.startLineEnd - m.msgStart);
         }
         int sectionEnd = m.headersEnd >= 0 ? m.headersEnd : 0;
         for (int i = 0; i < t.size(); i++) {
             if (t.isOriginal(i)) {
                 int from = t.lineStart(i);
-                out.write(src, from, t.originalLineEnd(i, sectionEnd) - from);
+                out.bytes(src, from, t.originalLineEnd(i, sectionEnd) - from);
             } else {
-                out.writeBytes(t.nameText(i).getBytes(StandardCharsets.ISO_8859_1));
-                out.writeBytes(COLON_SP);
-                out.writeBytes(t.valueText(i).getBytes(StandardCharsets.UTF_8));
-                out.writeBytes(CRLF);
+                out.text(t.nameText(i));
+                out.ensure(2);
+                out.buf[out.n++] = ':';
+                out.buf[out.n++] = ' ';
+                out.text(t.valueText(i));
+                out.crlf();
             }
         }
         if (m.headersEnd >= 0 && m.bodyStart() > m.headersEnd) {
-            out.write(src, m.headersEnd, m.bodyStart() - m.headersEnd);
+            out.bytes(src, m.headersEnd, m.bodyStart() - m.headersEnd);
         } else {
-            out.writeBytes(CRLF);
+            out.crlf();
         }
         if (m.hasNewBody()) {
-            out.writeBytes(m.newBody());
+            byte[] b = m.newBody();
+            out.bytes(b, 0, b.length);
         } else {
-            out.write(src, m.bodyStart(), m.bodyEnd() - m.bodyStart());
+            out.bytes(src, m.bodyStart(), m.bodyEnd() - m.bodyStart());
         }
-        return out.toByteArray();
+        return out.n == out.buf.length ? out.buf : Arrays.copyOf(out.buf, out.n);
     }
 
     private static int estimate(SipMessage m) {
-        int n = m.bodyLength() + 64;
+        int n = m.bodyLength() + 4 + (m.startLineEdited ? 64 : m.startLineEnd - m.msgStart);
         HeaderTable t = m.table();
         for (int i = 0; i < t.size(); i++) {
-            n += t.isOriginal(i) ? t.valueEnd(i) - t.lineStart(i) + 4 : 64;
+            if (t.isOriginal(i)) {
+                n += t.valueEnd(i) - t.lineStart(i) + 2;
+            } else {
+                n += t.nameText(i).length() + t.valueText(i).length() + 4;
+            }
         }
         return n;
+    }
+
+    /** A growable byte array without locks or per-call encoder arrays. */
+    private static final class Out {
+        byte[] buf;
+        int n;
+
+        Out(int capacity) {
+            buf = new byte[Math.max(capacity, 64)];
+        }
+
+        void ensure(int more) {
+            if (n + more > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, n + more));
+            }
+        }
+
+        void bytes(byte[] b, int from, int len) {
+            ensure(len);
+            System.arraycopy(b, from, buf, n, len);
+            n += len;
+        }
+
+        void crlf() {
+            ensure(2);
+            buf[n++] = '\r';
+            buf[n++] = '\n';
+        }
+
+        /** UTF-8 text; ASCII is copied directly, anything else goes through the encoder. */
+        void text(String s) {
+            int len = s.length();
+            ensure(len);
+            int start = n;
+            for (int i = 0; i < len; i++) {
+                char c = s.charAt(i);
+                if (c >= 0x80) {
+                    n = start;
+                    byte[] enc = s.getBytes(StandardCharsets.UTF_8);
+                    bytes(enc, 0, enc.length);
+                    return;
+                }
+                buf[n++] = (byte) c;
+            }
+        }
     }
 }

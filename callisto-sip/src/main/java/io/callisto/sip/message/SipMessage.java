@@ -59,6 +59,16 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         cursor = c;
     }
 
+    /**
+     * Forgets the header values parsed so far (and the scanner kept for parsing more); the next read parses the
+     * text again. For messages held a long time but rarely read, e.g. by a transaction waiting out Timer J, so
+     * that they keep only their bytes and line index.
+     */
+    public void releaseParsedValues() {
+        headers.dropCache();
+        cursor = null;
+    }
+
     public abstract boolean isRequest();
 
     /** The SIP version as written, normally "SIP/2.0". */
