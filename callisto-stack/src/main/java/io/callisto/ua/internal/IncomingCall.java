@@ -19,7 +19,9 @@ import java.util.List;
  */
 final class IncomingCall extends CallBase {
 
-    private final ServerTransaction tx;
+    /** The INVITE server transaction while the call is being set up; dropped once confirmed (memory per call). */
+    private ServerTransaction tx;
+    private final io.callisto.transport.Transport transport;
     private final SipRequest invite;
     private final String localTag = Ids.tag();
     private boolean finalSent;
@@ -27,12 +29,14 @@ final class IncomingCall extends CallBase {
     IncomingCall(UaCore core, ServerTransaction tx) {
         super(core, tx.request().callId());
         this.tx = tx;
+        this.transport = tx.flow() != null ? tx.flow().transport() : io.callisto.transport.Transport.UDP;
         this.invite = tx.request();
         if (invite.bodyLength() > 0 && invite.contentType() != null) {
             remoteBody = new Body(invite.contentType(), invite.body());
         }
     }
 
+    /** The INVITE server transaction while the call is unconfirmed, else null. */
     ServerTransaction serverTransaction() {
         return tx;
     }
@@ -57,7 +61,8 @@ final class IncomingCall extends CallBase {
     }
 
     private NameAddress contact() {
-        return core.contact(tx.flow().transport(), Dialog.asUas(invite, localTag, false).isSecure());
+        return core.contact(transport, dialog != null ? dialog.isSecure()
+                : invite.requestUri() instanceof io.callisto.sip.uri.SipUri s && s.secure());
     }
 
     @Override
@@ -106,6 +111,8 @@ final class IncomingCall extends CallBase {
             remoteBody = new Body(ack.contentType(), ack.body()); // §13.2.1: the answer may come in the ACK
         }
         setState(CallState.CONFIRMED, ack, 200, "ACK received");
+        tx = null; // the transaction lives on in its table until Timer L; the call no longer needs it
+        invite.releaseParsedValues();
     }
 
     @Override

@@ -146,6 +146,8 @@ final class OutgoingCall extends CallBase implements ClientTransactionListener, 
             return;
         }
         setState(CallState.CONFIRMED, ok, ok.status(), ok.reason());
+        inviteTx = null; // it lingers in its table (Timer M); the confirmed call does not need it
+        invite.releaseParsedValues();
     }
 
     @Override
