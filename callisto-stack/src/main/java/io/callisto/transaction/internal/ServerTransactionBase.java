@@ -2,7 +2,9 @@ package io.callisto.transaction.internal;
 
 import io.callisto.sip.header.CSeq;
 import io.callisto.sip.header.Via;
+import io.callisto.sip.message.SipParser;
 import io.callisto.sip.message.SipRequest;
+import io.callisto.sip.parse.ParseError;
 import io.callisto.sip.message.SipResponse;
 import io.callisto.transaction.ServerTransaction;
 import io.callisto.transaction.TransactionState;
@@ -108,10 +110,28 @@ public abstract class ServerTransactionBase extends TransactionMachine implement
         table.transport().sendResponse(response, flow, this);
     }
 
-    /** Remembers and sends a response from the TU. */
+    /**
+     * Remembers and sends a response from the TU. A final response is kept as bytes and a line index only (a fresh
+     * parse of what goes on the wire): the transaction may hold it for 32 s (Timer J, L, H) to answer
+     * retransmissions, and at thousands of calls per second those held messages are most of the heap. The request's
+     * parsed values are released for the same reason (they are parsed again if read).
+     */
     void sendNew(SipResponse response) {
-        lastResponse = response;
-        send(response);
+        SipResponse kept = response;
+        if (response.isFinal()) {
+            kept = compact(response);
+            request.releaseParsedValues();
+        }
+        lastResponse = kept;
+        send(kept);
+    }
+
+    private static SipResponse compact(SipResponse response) {
+        try {
+            return (SipResponse) SipParser.DEFAULT.parseDatagram(response.toBytes());
+        } catch (ParseError tooLargeOrOdd) {
+            return response; // e.g. over the default size limit: keep the TU's object
+        }
     }
 
     /** Resends the last response, if there is one. */
