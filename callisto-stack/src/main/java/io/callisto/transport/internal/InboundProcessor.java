@@ -158,9 +158,9 @@ public final class InboundProcessor {
         if (r == null) {
             return;
         }
+        counters.badRequestsSent.increment(); // before the write: whoever reads the answer sees the count
         try {
             responder.reply(r);
-            counters.badRequestsSent.increment();
         } catch (RuntimeException e) {
             log.debug("cannot answer a bad request from {}: {}", flow, e.toString());
         }
