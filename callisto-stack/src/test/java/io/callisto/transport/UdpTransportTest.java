@@ -2,6 +2,7 @@ package io.callisto.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.callisto.sip.header.Headers;
 import io.callisto.sip.header.Via;
 import io.callisto.sip.message.Messages;
 import io.callisto.sip.message.SipResponse;
@@ -230,6 +231,22 @@ class UdpTransportTest {
             assertThat(lostOut).isBetween(60L, 140L);
             assertThat(got + lostOut).isEqualTo(n);
             assertThat(raw.receive(50)).isNull();
+        }
+    }
+
+    @Test
+    void responsesToAHostNameAreResolvedOffTheLoop() throws Exception {
+        try (Peer b = Peer.start(Peer.loopback("127.0.0.1", Transport.UDP).build());
+                RawUdp raw = new RawUdp("127.0.0.1")) {
+            raw.send("OPTIONS sip:bob@example.com SIP/2.0\nVia: SIP/2.0/UDP localhost:" + raw.port()
+                    + ";branch=z9hG4bKname\nFrom: <sip:a@x>;tag=1\nTo: <sip:b@x>\nCall-ID: name-1\nCSeq: 1 OPTIONS\n"
+                    + "Max-Forwards: 70\nContent-Length: 0\n\n", b.address(Transport.UDP));
+            Peer.Inbound in = b.next();
+            var resp = Messages.responseTo(in.request(), 200);
+            // drop the received parameter so that routing must look the sent-by name up (§18.2.2 last bullet)
+            resp.set(Headers.VIA, resp.topVia().withoutParameter("received"));
+            b.respondAndWait(resp, null);
+            assertThat(raw.receive()).startsWith("SIP/2.0 200 ").contains("Call-ID: name-1");
         }
     }
 
