@@ -7,6 +7,7 @@ import io.callisto.sip.header.Via;
 import io.callisto.sip.message.Messages;
 import io.callisto.sip.message.SipResponse;
 import java.net.InetSocketAddress;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -191,6 +192,35 @@ class UdpTransportTest {
             assertThat(b.layer.stats().oversizeDropped()).isEqualTo(1);
             assertThat(b.layer.stats().malformedDropped()).isEqualTo(1);
             assertThat(b.poll(0)).isNull();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aBurstIsReadWithoutWaitingForAnotherDatagram(boolean nativeTransport) throws Exception {
+        int n = 100;
+        try (Peer b = Peer.start(Peer.loopback("127.0.0.1", Transport.UDP).nativeTransport(nativeTransport).build());
+                RawUdp raw = new RawUdp("127.0.0.1")) {
+            InetSocketAddress to = b.address(Transport.UDP);
+            // hold the I/O threads so that the whole burst is queued in the socket before the first read
+            CountDownLatch release = new CountDownLatch(1);
+            CountDownLatch held = new CountDownLatch(b.layer.config().ioThreads());
+            b.layer.eventLoopGroup().forEach(loop -> loop.execute(() -> {
+                held.countDown();
+                try {
+                    release.await(Peer.WAIT_SECONDS, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(held.await(Peer.WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+            for (int i = 0; i < n; i++) {
+                raw.send(response("127.0.0.1:" + to.getPort(), "burst-" + i), to);
+            }
+            release.countDown();
+            for (int i = 0; i < n; i++) {
+                assertThat(b.next().message().callId()).isEqualTo("burst-" + i);
+            }
         }
     }
 

@@ -111,7 +111,9 @@ public final class Streams {
             return;
         }
         f.addListener((ChannelFuture cf) -> {
-            if (cf.isSuccess()) {
+            if (cf.isSuccess() && !c.usable()) {
+                cf.channel().close(); // closed (the layer shut down) while connecting
+            } else if (cf.isSuccess()) {
                 context.counters().connectionsOpen.incrementAndGet();
                 c.setCounted();
                 context.counters().connectionsOpened.increment();

@@ -25,6 +25,18 @@ class ViaStamperTest {
     }
 
     @Test
+    void onlyTheFirstValueOfAListLineIsRewritten() {
+        SipRequest r = (SipRequest) SipParser.parse("OPTIONS sip:b@example.com SIP/2.0\r\nCall-ID: c\r\n"
+                + "Via: SIP/2.0/UDP pc.example.com;rport;branch=z9hG4bK1, SIP/2.0/TCP p2.example.com;branch=z9hG4bK2\r\n"
+                + "CSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n");
+        ViaStamper.stamp(r, new InetSocketAddress("192.0.2.4", 3000));
+        assertThat(r.vias()).extracting(Object::toString).containsExactly(
+                "SIP/2.0/UDP pc.example.com;rport=3000;branch=z9hG4bK1;received=192.0.2.4",
+                "SIP/2.0/TCP p2.example.com;branch=z9hG4bK2");
+        assertThat(r.toString()).contains("\r\nVia: SIP/2.0/TCP p2.example.com;branch=z9hG4bK2\r\n");
+    }
+
+    @Test
     void theSourceAddressAsSentByIsLeftAlone() {
         SipRequest r = request("SIP/2.0/UDP 192.0.2.4:5070;branch=z9hG4bK1");
         byte[] before = r.toBytes();
