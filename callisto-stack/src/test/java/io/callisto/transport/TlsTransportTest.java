@@ -60,6 +60,39 @@ class TlsTransportTest {
     }
 
     @Test
+    void udpTcpAndTlsOnOneStackInBothFamilies() throws Exception {
+        TransportConfig.Builder cfg = Peer.loopback("127.0.0.1", Transport.UDP, Transport.TCP, Transport.TLS)
+                .tlsCertificate(cert, key).tlsTrustedCa(cert);
+        for (Transport t : new Transport[] {Transport.UDP, Transport.TCP, Transport.TLS}) {
+            cfg.listen(t, new java.net.InetSocketAddress("::1", 0));
+        }
+        try (Peer a = Peer.start(cfg.build()); Peer b = Peer.start(cfg.build())) {
+            assertThat(a.layer.listeningPoints()).hasSize(6);
+            for (ListeningPoint target : b.layer.listeningPoints()) {
+                SipRequest req = TestMessages.options();
+                Flow sent = a.sendRequest(req, new Destination(target.transport(), target.address()));
+                assertThat(sent.transport()).isEqualTo(target.transport());
+                // sent from (and Via naming) A's point of the same transport and family
+                ListeningPoint from = a.layer.listeningPoints().stream()
+                        .filter(lp -> lp.transport() == target.transport() && lp.address().getAddress().getClass()
+                                == target.address().getAddress().getClass()).findFirst().orElseThrow();
+                Peer.Inbound in = b.next();
+                assertThat(in.flow().transport()).isEqualTo(target.transport());
+                assertThat(in.flow().local()).isEqualTo(target.address());
+                assertThat(in.message().topVia().host()).isEqualTo(from.host());
+                assertThat(in.message().topVia().port()).isEqualTo(from.port());
+                b.respondAndWait(Messages.responseTo(in.request(), 200), in.flow());
+                Peer.Inbound resp = a.next();
+                assertThat(resp.response().status()).isEqualTo(200);
+                assertThat(resp.message().callId()).isEqualTo(req.callId());
+            }
+            assertThat(a.layer.stats().udpOut()).isEqualTo(2);
+            assertThat(a.layer.stats().tcpOut()).isEqualTo(2);
+            assertThat(a.layer.stats().tlsOut()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void trustAllAcceptsTheSelfSignedServer() throws Exception {
         TransportConfig client = Peer.loopback("127.0.0.1", Transport.TCP).tlsTrustAll(true).build();
         try (Peer a = Peer.start(client); Peer b = Peer.start(tls("127.0.0.1").build())) {
