@@ -203,20 +203,24 @@ class TcpTransportTest {
     @Test
     void connectionsBeyondTheLimitAreRefused() throws Exception {
         try (Peer b = Peer.start(Peer.loopback("127.0.0.1", Transport.TCP).maxConnections(2).build());
-                RawTcp c1 = new RawTcp(b.address(Transport.TCP));
                 RawTcp c2 = new RawTcp(b.address(Transport.TCP))) {
-            c1.write(rawRequest("max-1", c1.socket.getLocalPort()));
-            c2.write(rawRequest("max-2", c2.socket.getLocalPort()));
-            b.next();
-            b.next();
-            try (RawTcp c3 = new RawTcp(b.address(Transport.TCP))) {
-                assertThat(c3.closedByPeer()).isTrue();
-            }
-            assertThat(b.layer.stats().connectionsRejected()).isEqualTo(1);
-            assertThat(b.layer.stats().connectionsOpen()).isEqualTo(2);
+            RawTcp c1 = new RawTcp(b.address(Transport.TCP));
+            try {
+                c1.write(rawRequest("max-1", c1.socket.getLocalPort()));
+                c2.write(rawRequest("max-2", c2.socket.getLocalPort()));
+                b.next();
+                b.next();
+                try (RawTcp c3 = new RawTcp(b.address(Transport.TCP))) {
+                    assertThat(c3.closedByPeer()).isTrue();
+                }
+                assertThat(b.layer.stats().connectionsRejected()).isEqualTo(1);
+                assertThat(b.layer.stats().connectionsOpen()).isEqualTo(2);
 
-            c1.close();
-            awaitValue(() -> b.layer.stats().connectionsOpen(), 1);
+                c1.close(); // frees a slot
+                awaitValue(() -> b.layer.stats().connectionsOpen(), 1);
+            } finally {
+                c1.close();
+            }
             try (RawTcp c4 = new RawTcp(b.address(Transport.TCP))) {
                 c4.write(rawRequest("max-4", c4.socket.getLocalPort()));
                 assertThat(b.next().message().callId()).isEqualTo("max-4");
