@@ -136,19 +136,28 @@ public final class NettyTransportLayer implements TransportLayer {
                     config.maxConnections(), config.idleTimeout().toMillis(), config.keepAliveInterval().toMillis(),
                     config.keepAliveTimeout().toMillis(), config.connectTimeout().toMillis());
             streams = new Streams(sc, io, group, serverSsl, clientSsl, config.connectTimeout().toMillis());
-            List<ListeningPoint> bound = new ArrayList<>();
-            for (ListeningPoint lp : config.listeningPoints()) {
-                InetSocketAddress at;
+            List<ListeningPoint> configured = config.listeningPoints();
+            InetSocketAddress[] at = new InetSocketAddress[configured.size()];
+            for (int i = 0; i < at.length; i++) { // UDP first: TCP on port 0 then takes the same port
+                ListeningPoint lp = configured.get(i);
                 if (lp.transport() == Transport.UDP) {
                     UdpEndpoint ep = UdpEndpoint.bind(io, group, lp.address(), processor, counters, loss);
                     udp.add(ep);
-                    at = ep.local();
-                } else {
-                    Channel ch = streams.bind(lp.transport(), lp.address());
-                    listeners.add(ch);
-                    at = (InetSocketAddress) ch.localAddress();
+                    at[i] = ep.local();
                 }
-                bound.add(new ListeningPoint(lp.transport(), at, lp.advertisedHost()));
+            }
+            for (int i = 0; i < at.length; i++) {
+                ListeningPoint lp = configured.get(i);
+                if (lp.transport() != Transport.UDP) {
+                    Channel ch = bindStream(lp, configured, at);
+                    listeners.add(ch);
+                    at[i] = (InetSocketAddress) ch.localAddress();
+                }
+            }
+            List<ListeningPoint> bound = new ArrayList<>();
+            for (int i = 0; i < at.length; i++) {
+                ListeningPoint lp = configured.get(i);
+                bound.add(new ListeningPoint(lp.transport(), at[i], lp.advertisedHost()));
             }
             points = new LocalPoints(bound);
             processor.setPoints(points);
@@ -157,6 +166,28 @@ public final class NettyTransportLayer implements TransportLayer {
             close();
             throw e;
         }
+    }
+
+    /**
+     * Binds a TCP or TLS point. A TCP point on port 0 first tries the port its UDP twin (same configured address,
+     * also port 0) was given, since a server listening for UDP on a port must listen for TCP on it too (§18.2.1:
+     * a request may switch to TCP for size); when that port is taken, any free port does.
+     */
+    private Channel bindStream(ListeningPoint lp, List<ListeningPoint> configured, InetSocketAddress[] at)
+            throws IOException {
+        if (lp.transport() == Transport.TCP && lp.port() == 0) {
+            for (int j = 0; j < at.length; j++) {
+                ListeningPoint twin = configured.get(j);
+                if (twin.transport() == Transport.UDP && twin.address().equals(lp.address()) && at[j] != null) {
+                    try {
+                        return streams.bind(Transport.TCP, at[j]);
+                    } catch (IOException e) {
+                        log.debug("TCP port {} taken, binding an ephemeral one: {}", at[j].getPort(), e.toString());
+                    }
+                }
+            }
+        }
+        return streams.bind(lp.transport(), lp.address());
     }
 
     @Override

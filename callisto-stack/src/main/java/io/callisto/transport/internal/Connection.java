@@ -5,8 +5,8 @@ import io.callisto.transport.SendListener;
 import io.callisto.transport.Transport;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
 import io.netty.util.AttributeKey;
-import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Promise;
 import java.net.InetSocketAddress;
 
@@ -24,6 +24,7 @@ public final class Connection {
     private final Transport transport;
     private final InetSocketAddress remote;
     private final boolean outbound;
+    private final EventLoop loop;
     private final Promise<Void> ready;
     private final Counters counters;
     private volatile Channel channel;
@@ -32,14 +33,19 @@ public final class Connection {
     /** Client keep-alive, on connections we opened (touched on the channel's loop only). */
     KeepAlive keepAlive;
 
-    /** A connection whose ready promise runs its listeners on {@code executor}. */
+    /**
+     * A connection served by {@code loop}: its channel is registered there (for one we open) or already is (for
+     * an accepted one), and its ready promise notifies there, so queued writes go out in order and before
+     * anything the loop schedules later (keep-alive pings).
+     */
     public Connection(long id, Transport transport, InetSocketAddress remote, boolean outbound,
-            EventExecutor executor, Counters counters) {
+            EventLoop loop, Counters counters) {
         this.id = id;
         this.transport = transport;
         this.remote = remote;
         this.outbound = outbound;
-        this.ready = executor.newPromise();
+        this.loop = loop;
+        this.ready = loop.newPromise();
         this.counters = counters;
     }
 
@@ -61,6 +67,11 @@ public final class Connection {
     /** True for a connection we opened. */
     public boolean outbound() {
         return outbound;
+    }
+
+    /** The event loop that serves this connection. */
+    public EventLoop loop() {
+        return loop;
     }
 
     /** The channel, or null before it is created. */

@@ -112,8 +112,8 @@ public final class InboundProcessor {
             if (m instanceof SipRequest r) {
                 ViaStamper.stamp(r, flow.remote());
             } else {
-                LocalPoints lp = points;
-                if (lp != null && !lp.isOurSentBy(m.topVia())) {
+                LocalPoints lp = points; // null while start() is still binding: nothing can be ours yet
+                if (lp == null || !lp.isOurSentBy(m.topVia())) {
                     counters.responsesDiscarded.increment();
                     log.debug("response from {} with foreign top Via {} discarded (§18.1.2)", flow, m.topVia());
                     return;
@@ -158,9 +158,9 @@ public final class InboundProcessor {
         if (r == null) {
             return;
         }
+        counters.badRequestsSent.increment(); // before the write: whoever reads the answer sees the count
         try {
             responder.reply(r);
-            counters.badRequestsSent.increment();
         } catch (RuntimeException e) {
             log.debug("cannot answer a bad request from {}: {}", flow, e.toString());
         }

@@ -7,7 +7,6 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.ssl.SslContext;
 import java.io.IOException;
@@ -91,9 +90,8 @@ public final class Streams {
     }
 
     private void open(Connection c, InetSocketAddress localIp) {
-        EventLoop loop = group.next();
         Bootstrap b = new Bootstrap()
-                .group(loop)
+                .group(c.loop())
                 .channel(io.socket())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectMillis)
@@ -111,12 +109,14 @@ public final class Streams {
             return;
         }
         f.addListener((ChannelFuture cf) -> {
-            if (cf.isSuccess()) {
+            if (cf.isSuccess() && !c.usable()) {
+                cf.channel().close(); // closed (the layer shut down) while connecting
+            } else if (cf.isSuccess()) {
                 context.counters().connectionsOpen.incrementAndGet();
                 c.setCounted();
                 context.counters().connectionsOpened.increment();
+                c.markReady(); // on the channel's loop: the writes queued so far go out now, in order
                 startKeepAlive(c, cf.channel());
-                c.markReady();
             } else {
                 log.debug("connect to {} failed: {}", c.remote(), String.valueOf(cf.cause()));
                 context.closed(c);

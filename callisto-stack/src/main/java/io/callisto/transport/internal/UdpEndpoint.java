@@ -29,6 +29,8 @@ public final class UdpEndpoint {
     private static final Logger log = LoggerFactory.getLogger(UdpEndpoint.class);
     /** Every datagram fits: the largest UDP payload is below 64 KiB. */
     private static final int RECEIVE_BUFFER = 65_536;
+    /** Kernel receive buffer asked for, to ride out bursts (the kernel may cap it, net.core.rmem_max). */
+    private static final int SOCKET_BUFFER = 1 << 20;
 
     private final Channel channel;
     private final InetSocketAddress local;
@@ -49,7 +51,11 @@ public final class UdpEndpoint {
         Bootstrap b = new Bootstrap()
                 .group(group)
                 .channel(io.datagram())
-                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(RECEIVE_BUFFER))
+                // a datagram shorter than the buffer does not mean the socket is drained: keep reading (up to
+                // the per-wakeup message limit) instead of going back to the selector after each one
+                .option(ChannelOption.RECVBUF_ALLOCATOR,
+                        new FixedRecvByteBufAllocator(RECEIVE_BUFFER).respectMaybeMoreData(false))
+                .option(ChannelOption.SO_RCVBUF, SOCKET_BUFFER)
                 .handler(new SimpleChannelInboundHandler<DatagramPacket>() {
                     @Override
                     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {

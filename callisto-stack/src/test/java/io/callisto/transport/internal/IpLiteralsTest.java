@@ -1,0 +1,29 @@
+package io.callisto.transport.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import org.junit.jupiter.api.Test;
+
+class IpLiteralsTest {
+
+    @Test
+    void readsLiteralsOnly() throws Exception {
+        assertThat(IpLiterals.parse("192.0.2.1")).isEqualTo(InetAddress.getByName("192.0.2.1"));
+        assertThat(IpLiterals.parse("[2001:db8::1]")).isEqualTo(InetAddress.getByName("2001:db8::1"));
+        assertThat(IpLiterals.parse("2001:db8::1")).isEqualTo(InetAddress.getByName("2001:db8::1"));
+        assertThat(IpLiterals.parse("example.com")).isNull();
+        assertThat(IpLiterals.parse("1.2.3")).isNull();
+        assertThat(IpLiterals.parse("256.1.1.1")).isNull();
+        assertThat(IpLiterals.parse("1.2.3.4.5")).isNull();
+        assertThat(IpLiterals.parse("[::1")).isNull();
+        assertThat(IpLiterals.parse("fe80::1%eth0")).isNull(); // zones are not written in SIP hosts
+        assertThat(IpLiterals.parse("")).isNull();
+    }
+
+    @Test
+    void normalizesForComparison() {
+        assertThat(IpLiterals.normalize("[::1]")).isEqualTo(IpLiterals.normalize("0:0:0:0:0:0:0:1"));
+        assertThat(IpLiterals.normalize("SIP.Example.COM")).isEqualTo("sip.example.com");
+    }
+}
