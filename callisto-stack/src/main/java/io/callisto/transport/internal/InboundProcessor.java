@@ -98,7 +98,7 @@ public final class InboundProcessor {
 
     private void accept(SipMessage m, Flow flow, Responder responder) {
         try {
-            Verdict v = MessageValidator.validate(m);
+            Verdict v = MessageValidator.validateForProcessing(m);
             if (!v.valid()) {
                 counters.malformed.increment();
                 String why = v.header() != null && !v.error().contains(v.header())

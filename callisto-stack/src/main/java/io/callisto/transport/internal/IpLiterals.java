@@ -51,8 +51,29 @@ public final class IpLiterals {
 
     /** True when {@code host} is an IP literal for exactly {@code address}. */
     public static boolean sameAddress(String host, InetAddress address) {
+        if (address instanceof java.net.Inet4Address && isDottedQuad(host)) {
+            return sameIpv4(host, address.getAddress()); // the common case, without an InetAddress per message
+        }
         InetAddress a = parse(host);
         return a != null && address != null && Arrays.equals(a.getAddress(), address.getAddress());
+    }
+
+    /** Compares a dotted quad (already checked by {@link #isDottedQuad}) with four address bytes. */
+    private static boolean sameIpv4(String s, byte[] b) {
+        int part = 0;
+        int value = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                if ((b[part++] & 0xff) != value) {
+                    return false;
+                }
+                value = 0;
+            } else {
+                value = value * 10 + (c - '0');
+            }
+        }
+        return (b[part] & 0xff) == value;
     }
 
     private static boolean isDottedQuad(String s) {

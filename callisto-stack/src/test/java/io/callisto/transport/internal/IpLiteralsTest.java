@@ -26,4 +26,16 @@ class IpLiteralsTest {
         assertThat(IpLiterals.normalize("[::1]")).isEqualTo(IpLiterals.normalize("0:0:0:0:0:0:0:1"));
         assertThat(IpLiterals.normalize("SIP.Example.COM")).isEqualTo("sip.example.com");
     }
+
+    @Test
+    void sameAddressComparesLiteralsByValue() throws Exception {
+        InetAddress v4 = InetAddress.getByName("192.0.2.10");
+        assertThat(IpLiterals.sameAddress("192.0.2.10", v4)).isTrue();
+        assertThat(IpLiterals.sameAddress("192.0.2.1", v4)).isFalse();
+        assertThat(IpLiterals.sameAddress("192.0.2.100", v4)).isFalse();
+        assertThat(IpLiterals.sameAddress("10.0.2.10", v4)).isFalse();
+        assertThat(IpLiterals.sameAddress("example.com", v4)).isFalse();
+        assertThat(IpLiterals.sameAddress("[::1]", InetAddress.getByName("::1"))).isTrue();
+        assertThat(IpLiterals.sameAddress("::2", InetAddress.getByName("::1"))).isFalse();
+    }
 }
