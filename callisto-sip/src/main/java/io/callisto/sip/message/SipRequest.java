@@ -68,6 +68,12 @@ public final class SipRequest extends SipMessage {
         return uri;
     }
 
+    @Override
+    public void releaseParsedValues() {
+        super.releaseParsedValues();
+        uri = null; // parsed again from the original bytes or the edited text when next asked for
+    }
+
     /** Replaces the Request-URI (a proxy retargeting, §16.5). */
     public void setRequestUri(Uri newUri) {
         this.uri = newUri;

@@ -64,4 +64,21 @@ class MessageValidatorTest {
                 .getBytes(StandardCharsets.UTF_8));
         assertThat(MessageValidator.validateForProcessing(m).error()).isEqualTo("missing From header");
     }
+
+    @Test
+    void releasedValuesAreParsedAgainAlike() {
+        SipMessage m = parse("Contact: <sip:alice@192.0.2.1>\r\n");
+        SipRequest r = (SipRequest) m;
+        String via = r.topVia().toString();
+        String uri = r.requestUri().toString();
+        String from = r.from().tag();
+        r.releaseParsedValues();
+        assertThat(r.topVia().toString()).isEqualTo(via);
+        assertThat(r.requestUri().toString()).isEqualTo(uri);
+        assertThat(r.from().tag()).isEqualTo(from);
+        r.setRequestUri(io.callisto.sip.uri.SipUri.parse("sip:carol@example.org"));
+        r.releaseParsedValues();
+        assertThat(r.requestUri().toString()).isEqualTo("sip:carol@example.org");
+        assertThat(new String(r.toBytes(), StandardCharsets.UTF_8)).startsWith("INVITE sip:carol@example.org SIP/2.0");
+    }
 }

@@ -108,6 +108,10 @@ public abstract class ServerTransactionBase extends TransactionMachine implement
     /** Hands a response to the transport (§18.2.2: over the request's flow when possible). */
     void send(SipResponse response) {
         table.transport().sendResponse(response, flow, this);
+        if (response == lastResponse && response.isFinal()) {
+            // The transport read what it needed (Via) synchronously; do not keep those values for 32 s.
+            response.releaseParsedValues();
+        }
     }
 
     /**
