@@ -99,6 +99,10 @@ final class UaCommand implements Callable<Integer> {
     @Option(names = "--t1-ms", paramLabel = "MS", defaultValue = "500", description = "RFC 3261 T1 (default 500).")
     long t1;
 
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+            description = "Event-loop threads for I/O, transactions and calls (default: one per processor).")
+    int threads;
+
     @Option(names = "--quiet", description = "Print only listening, registration, failures and the summary.")
     boolean quiet;
 
@@ -133,6 +137,9 @@ final class UaCommand implements Callable<Integer> {
         }
         if (udpLoss > 0) {
             sb.udpLoss(udpLoss, 42);
+        }
+        if (threads > 0) {
+            sb.threads(threads);
         }
         try (SipStack stack = sb.build()) {
             try {
@@ -170,6 +177,9 @@ final class UaCommand implements Callable<Integer> {
         }
         if (callUri == null && !answer && reject == null && register == null) {
             throw new CommandLine.ParameterException(cl, "say what to do: --answer, --reject CODE, --call URI or --register AOR");
+        }
+        if (threads < 0) {
+            throw new CommandLine.ParameterException(cl, "--threads must be positive");
         }
         if (count < 1 || parallel < 1 || durationMs < 0 || ringMs < 0 || hangupAfterMs < 0 || t1 <= 0) {
             throw new CommandLine.ParameterException(cl, "counts must be positive and times not negative");
