@@ -24,7 +24,8 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; sleep
             for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
-timeout $(( ramp + 300 )) java -Xmx"$HEAP" -XX:+UseG1GC -jar "$ROOT/callisto-cli/target/callisto.jar" \
+# The JVM is started directly (its PID is what jcmd needs); the trap stops it, every wait below is bounded.
+java -Xmx"$HEAP" -XX:+UseG1GC -jar "$ROOT/callisto-cli/target/callisto.jar" \
   ua --bind 127.0.0.1:$PORT --answer --quiet > "$OUT/ua.log" 2>&1 &
 ua=$!; pids+=("$ua")
 for _ in $(seq 50); do grep -q listening "$OUT/ua.log" 2>/dev/null && break; sleep 0.2; done
