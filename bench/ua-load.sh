@@ -208,6 +208,11 @@ def summarize(a):
         except Exception as e:   # a broken recording must not lose the step
             alloc = {'error': str(e)}
     port_drops = {p: s1['port_drops'].get(p, 0) - s0['port_drops'].get(p, 0) for p in (a['uas_port'],)}
+    uac_drops = None
+    try:
+        uac_drops = int(open(os.path.join(a['dir'], 'uac-drops.txt')).read().split()[0])
+    except (OSError, ValueError, IndexError):
+        pass
     retr_pct = 100.0 * retr / created if created else None
     alive = a.get('uas_alive') == '1'
     clean = (alive and failed == 0 and ok == planned and created > 0 and retr_pct is not None and retr_pct < 1.0
@@ -229,6 +234,7 @@ def summarize(a):
         'alloc_edge_error_s': alloc.get('edge_error_s') if alloc else None,
         'udp_rcvbuf_errors': s1['rcvbuf_errors'] - s0['rcvbuf_errors'],
         'uas_port_drops': port_drops[a['uas_port']] if a['uas_port'] in port_drops else None,
+        'uac_port_drops': uac_drops,
         'uas_alive': alive, 'load1_before': s0['load1'], 'sipp_rc': int(a['sipp_rc']), 'clean': clean, 'dir': a['dir'],
     }
     with open(a['results'], 'a') as f:
@@ -253,14 +259,14 @@ def table(results, cpu_rates, order):
         return '-' if x is None else f.format(x)
     print('Per step (window = the measured SIPp run; CPU % of one core; µs/call = UAS CPU time / calls created):\n')
     print('| UAS | offered/s | achieved/s | created | ok | failed | retrans (%) | setup p50 / p99 ms | UAS CPU % '
-          '| UAS µs/call | UAS KB/call | uac CPU % | others CPU % | UDP drops (at UAS) | clean |')
+          '| UAS µs/call | UAS KB/call | uac CPU % | others CPU % | UDP drops: all (at UAS, at uac) | clean |')
     print('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|')
     for r in every:
         print(f"| {r['uas']} | {r['rate_offered']} | {n(r['rate_achieved'])} | {r['calls_created']} | {r['successful']} "
               f"| {r['failed']} | {r['retransmissions']} ({n(r['retrans_pct'], '{:.2f}')}) "
               f"| {n(r['setup_ms_p50'])} / {n(r['setup_ms_p99'])} | {n(r['uas_cpu_pct'], '{:.1f}')} "
               f"| {n(r['uas_cpu_us_per_call'])} | {n(r['alloc_kb_per_call'], '{:,.1f}')} | {n(r['uac_cpu_pct'], '{:.1f}')} "
-              f"| {n(r['other_cpu_pct'], '{:.1f}')} | {r['udp_rcvbuf_errors']} ({n(r.get('uas_port_drops'))}) | {'yes' if r['clean'] else '**no**'}"
+              f"| {n(r['other_cpu_pct'], '{:.1f}')} | {r['udp_rcvbuf_errors']} ({n(r.get('uas_port_drops'))}, {n(r.get('uac_port_drops'))}) | {'yes' if r['clean'] else '**no**'}"
               f"{'' if last[(r['uas'], r['rate_offered'])] is r else ' (run again)'} |")
     def step(u, rate):
         m = [r for r in rs if r['uas'] == u and r['rate_offered'] == rate]
@@ -509,7 +515,8 @@ start_uas() {
   return 0
 }
 
-# run_uac DIR TARGET_PORT RATE SECONDS -> SIPP_RC; bounded by SIPp -timeout and a hard timeout
+# run_uac DIR TARGET_PORT RATE SECONDS -> SIPP_RC, DIR/times0.txt and times1.txt (child rusage around SIPp);
+# bounded by SIPp -timeout and a hard timeout
 run_uac() {
   local dir="$1" port="$2" rate="$3" secs="$4" lport calls limit to
   lport="$(py freeport)"
@@ -523,11 +530,25 @@ run_uac() {
              -trace_stat -stf stat.csv -fd 1 -trace_rtt -rtt_freq "$freq" -trace_counts
              -trace_screen -screen_file screen.log -trace_err -error_file errors.log -error_overwrite true)
   echo "nice -n $NICE ${cmd[*]}" > "$dir/cmd.txt"
+  times > "$dir/times0.txt"   # the shell's child rusage, in this shell (a $(...) subshell has its own)
   ( cd "$dir" && exec timeout -k 5 $(( to + 15 )) nice -n "$NICE" "${cmd[@]}" ) > "$dir/sipp.out" 2>&1 &
   local p=$!
   PIDS+=("$p")
+  # SIPp's own socket disappears with it: sample its drop counter (/proc/net/udp, last column) every 0.5 s.
+  local hex; hex="$(printf ':%04X' "$lport")"
+  ( while kill -0 "$p" 2>/dev/null; do
+      awk -v h="$hex" '$2 ~ h"$" { d += $NF; n++ } END { if (n) print d }' /proc/net/udp > "$dir/.uac-drops" &&
+        [ -s "$dir/.uac-drops" ] && mv -f "$dir/.uac-drops" "$dir/uac-drops.txt"
+      sleep 0.5
+    done ) &
+  local sampler=$!
+  PIDS+=("$sampler")
   wait "$p"; SIPP_RC=$?
+  times > "$dir/times1.txt"   # before reaping the sampler, whose CPU is not SIPp's
   forget_pid "$p"
+  wait "$sampler" 2>/dev/null
+  forget_pid "$sampler"
+  rm -f "$dir/.uac-drops"
 }
 
 child_cpu_s() { # FILE written by the `times` builtin -> user+sys seconds of the shell's reaped children
@@ -553,9 +574,7 @@ step() {
   fi
   local c0 c1
   py snap "$dir/snap0.json"
-  times > "$dir/times0.txt"   # in this shell (a $(...) subshell would have its own rusage)
   run_uac "$dir" "$port" "$rate" "$DURATION"
-  times > "$dir/times1.txt"
   c0="$(child_cpu_s "$dir/times0.txt")"; c1="$(child_cpu_s "$dir/times1.txt")"
   local alive=1
   kill -0 "$UAS_PID" 2>/dev/null || { alive=0; echo "   the UAS exited during the step; end of its log:"; tail -5 "$dir/uas.log"; }
