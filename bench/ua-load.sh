@@ -357,7 +357,9 @@ RETRIES="${RETRIES:-1}"
 ALLOC="${ALLOC:-1}"
 NICE="${NICE:--10}"
 BENCH_TIMEOUT="${BENCH_TIMEOUT:-3600}"
-CALLISTO_UA="${CALLISTO_UA:-bin/callisto ua --bind 127.0.0.1:{port} --answer}"
+# (the default goes through a variable: a "}" inside ${VAR:-...} would end the expansion early)
+CALLISTO_UA_DEFAULT='bin/callisto ua --bind 127.0.0.1:{port} --answer'
+CALLISTO_UA="${CALLISTO_UA:-$CALLISTO_UA_DEFAULT}"
 JAR=callisto-jmh/target/benchmarks.jar
 
 need() { command -v "$1" >/dev/null || { echo "missing: $1 ($2)" >&2; exit 2; }; }
