@@ -99,8 +99,9 @@ final class UaCommand implements Callable<Integer> {
     @Option(names = "--t1-ms", paramLabel = "MS", defaultValue = "500", description = "RFC 3261 T1 (default 500).")
     long t1;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-            description = "Event-loop threads for I/O, transactions and calls (default: one per processor).")
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+            description = "Event-loop threads for I/O, transactions and calls (default ${DEFAULT-VALUE}: a UA's work "
+                    + "fits one loop, and one loop hands nothing across threads).")
     int threads;
 
     @Option(names = "--quiet", description = "Print only listening, registration, failures and the summary.")
