@@ -69,6 +69,65 @@ final class Sipp {
         }
     }
 
+    /** A scenario file of src/test/resources/sipp (see its README.md), as a path sipp can read. */
+    static String scenario(String name) {
+        java.net.URL url = Sipp.class.getResource("/sipp/" + name);
+        if (url == null) {
+            throw new AssertionError("no scenario sipp/" + name + " on the test classpath");
+        }
+        try {
+            return Path.of(url.toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /**
+     * Waits (bounded) until UDP {@code port} is bound, i.e. a sipp started with {@code -p port} is ready to receive,
+     * so that a caller's first request is not lost to a port not yet open. Reads Linux's /proc/net/udp (probing
+     * by binding the port could steal it from sipp); elsewhere it returns at once and retransmission covers the gap.
+     */
+    static void awaitUdpBound(Process sipp, int port, int seconds) throws Exception {
+        Path table = Path.of("/proc/net/udp");
+        if (!Files.isReadable(table)) {
+            return;
+        }
+        String local = String.format(":%04X ", port);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            for (String line : Files.readAllLines(table)) {
+                String[] cols = line.trim().split("\\s+");
+                if (cols.length > 1 && (cols[1] + " ").endsWith(local)) {
+                    return;
+                }
+            }
+            if (!sipp.isAlive()) {
+                throw new AssertionError("sipp exited with " + sipp.exitValue() + " before binding port " + port);
+            }
+            sipp.waitFor(20, TimeUnit.MILLISECONDS);
+        }
+        throw new AssertionError("sipp did not bind UDP port " + port + " within " + seconds + " s");
+    }
+
+    /**
+     * Waits (bounded) until sipp's message log ({@code -trace_msg -message_file FILE}, written as it goes) shows a
+     * received message whose first line starts with {@code startLine}, followed by a message sipp sent.
+     */
+    static void awaitReceivedAndAnswered(Path messageLog, String startLine, int seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(messageLog)) {
+                String log = Files.readString(messageLog, StandardCharsets.ISO_8859_1);
+                int at = log.indexOf("\n" + startLine);
+                if (at >= 0 && log.indexOf("message sent", at) >= 0) {
+                    return;
+                }
+            }
+            Thread.sleep(20); // polling a file another process writes; no timer of ours depends on it
+        }
+        throw new AssertionError("sipp's message log shows no answered '" + startLine + "' within " + seconds + " s");
+    }
+
     /**
      * True when this sipp was built with TLS: {@code sipp -v} names its build options ("-TLS-" among them). The
      * Debian sip-tester 3.6.1 package is built without OpenSSL ("SIPp v3.6.1-SCTP-PCAP-RTPSTREAM"), and
