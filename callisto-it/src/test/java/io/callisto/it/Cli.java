@@ -143,21 +143,12 @@ final class Cli implements AutoCloseable {
 
     /** Every event line with this name printed so far. */
     List<UaEvent> events(String name) throws IOException {
-        List<UaEvent> found = new ArrayList<>();
-        for (String line : stdout().split("\n")) {
-            UaEvent e = UaEvent.parse(line);
-            if (e != null && e.name().equals(name)) {
-                found.add(e);
-            }
-        }
-        return found;
+        return UaEvent.all(stdout(), name);
     }
 
     /** The last event with this name, or an assertion error with the whole output. */
     UaEvent last(String name) throws IOException {
-        List<UaEvent> all = events(name);
-        assertThat(all).as("a '%s' line in the output:\n%s%s", name, stdout(), stderr()).isNotEmpty();
-        return all.get(all.size() - 1);
+        return UaEvent.last(stdout() + stderr(), name);
     }
 
     /** Kills the process and its descendants by PID if still running; waits (bounded) for it to go. */

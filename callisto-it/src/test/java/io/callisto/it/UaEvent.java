@@ -52,6 +52,27 @@ record UaEvent(String name, Map<String, String> fields) {
         return new UaEvent(name, fields);
     }
 
+    /** Every event named {@code name} in a UA's output, in order. */
+    static java.util.List<UaEvent> all(String output, String name) {
+        java.util.List<UaEvent> found = new java.util.ArrayList<>();
+        for (String line : output.split("\n")) {
+            UaEvent e = parse(line);
+            if (e != null && e.name().equals(name)) {
+                found.add(e);
+            }
+        }
+        return found;
+    }
+
+    /** The last event named {@code name} in a UA's output; an assertion error shows the output if there is none. */
+    static UaEvent last(String output, String name) {
+        java.util.List<UaEvent> found = all(output, name);
+        if (found.isEmpty()) {
+            throw new AssertionError("no '" + name + "' line in:\n" + output);
+        }
+        return found.get(found.size() - 1);
+    }
+
     /** A field's value; an assertion error names the line when it is missing. */
     String get(String key) {
         String v = fields.get(key);
