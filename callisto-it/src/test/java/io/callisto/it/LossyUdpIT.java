@@ -24,6 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
  * answering UA and T1 = 100 ms here (T2, T4 and Timer D scaled by the same 1/5, so every timer keeps its number of
  * retransmissions) give the same state machines five times faster. On loopback the round trip is far below 100 ms,
  * so a small T1 adds no spurious retransmission.
+ *
+ * <p>What bad luck costs: a datagram crosses two loss hooks, so it arrives with probability 0.8 * 0.8 = 0.64. A call
+ * fails (408 at Timer B) only if all seven copies of its INVITE that Timer A sends within 64*T1 are lost, or all
+ * seven copies of its 2xx (the CLI keeps T2 at 4 s whatever {@code --t1-ms}, so the answerer's 2xx gets seven sends
+ * in 64*T1 rather than eleven): 0.36^7, about 8e-4 each. Twenty calls therefore fail a run by pure chance about
+ * 3% of the time in theory; the fixed seeds make most runs replay the same drops (40 runs in a row passed when this
+ * test was written). A failure shows which call timed out; the RFC expects exactly that at this loss rate.
  */
 class LossyUdpIT {
 
