@@ -65,6 +65,11 @@ final class Cli implements AutoCloseable {
         // A small heap and the serial collector: several JVMs share a small CI machine with SIPp.
         cmd.add("-Xmx256m");
         cmd.add("-XX:+UseSerialGC");
+        // Extra JVM options for debugging a run, e.g. -Dcallisto.it.jvm=-Dlogback.configurationFile=/tmp/debug.xml
+        String extra = System.getProperty("callisto.it.jvm");
+        if (extra != null && !extra.isBlank()) {
+            cmd.addAll(List.of(extra.trim().split("\\s+")));
+        }
         cmd.add("-jar");
         cmd.add(jar().toString());
         cmd.addAll(List.of(args));
@@ -73,7 +78,13 @@ final class Cli implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(
                         new File("/dev/null")));
-        pb.environment().remove("CALLISTO_LOG"); // warnings only, whatever the developer's shell says
+        // Warnings only, whatever the developer's shell says; -Dcallisto.it.log=debug turns the stack's log up.
+        String level = System.getProperty("callisto.it.log");
+        if (level == null || level.isBlank()) {
+            pb.environment().remove("CALLISTO_LOG");
+        } else {
+            pb.environment().put("CALLISTO_LOG", level);
+        }
         return new Cli(pb.start(), out, err);
     }
 
