@@ -31,6 +31,15 @@ class SippCallsCallistoIT {
     }
 
     /**
+     * SIPp's {@code -t tn}: a new TCP connection for every call, so the UA accepts 200 connections, answers on each
+     * (§18.2.2: the response goes back over the connection the request came on) and sees each closed.
+     */
+    @Test
+    void twoHundredCallsOverTcpOneConnectionEach(@TempDir Path dir) throws Exception {
+        sippCalls(dir, "tcp-per-call");
+    }
+
+    /**
      * TLS ({@code -t l1}) needs a SIPp built with OpenSSL. The Debian sip-tester 3.6.1 package this project's CI
      * installs is not ({@code sipp -v} prints "SIPp v3.6.1-SCTP-PCAP-RTPSTREAM" and {@code -t l1} stops with "To use
      * a TLS transport you must compile SIPp with OpenSSL"), so there this test is skipped, saying why; TLS is
@@ -60,7 +69,7 @@ class SippCallsCallistoIT {
         try (Cli ua = Cli.start(dir, "ua", "ua", "--bind", "127.0.0.1:0", "--answer", "--quiet", "--max-calls",
                 Integer.toString(CALLS))) {
             // With UDP the UA also listens on TCP (§18.1.1), so two listening lines either way.
-            int port = ua.awaitListening(2).port(transport);
+            int port = ua.awaitListening(2).port(transport.startsWith("tcp") ? "tcp" : transport);
             Path stats = dir.resolve("stats.csv");
             List<String> args = new ArrayList<>(List.of("-sn", "uac", "127.0.0.1:" + port, "-i", "127.0.0.1",
                     "-p", "0", "-mp", Integer.toString(Sipp.freeUdpPort()),
@@ -70,6 +79,9 @@ class SippCallsCallistoIT {
                     "-trace_err", "-error_file", dir.resolve("sipp-errors.log").toString()));
             if (transport.equals("tcp")) {
                 args.addAll(List.of("-t", "t1"));
+            } else if (transport.equals("tcp-per-call")) {
+                // -max_socket: sipp refuses to start when its default (50000) exceeds the open-files limit.
+                args.addAll(List.of("-t", "tn", "-max_socket", "1000"));
             }
             Sipp.Result r = Sipp.run(dir, 120, args.toArray(new String[0]));
             Sipp.Stats s = Sipp.Stats.read(stats);
