@@ -178,6 +178,22 @@ class CallistoScenariosIT {
         assertSippSucceeded();
     }
 
+    /** The same through {@code callisto ua --register ... --password ... --call ...} (a separate process). */
+    @Test
+    void digestThroughTheCommandLine() throws Exception {
+        startSipp("uas-digest.xml", 2, "-key", "auth_user", "alice", "-key", "auth_password", "secret");
+        // --user defaults to the AOR's user part (alice).
+        Cli.Result r = Cli.run(dir, "ua", 60, "ua", "--bind", "127.0.0.1:0", "--register", "sip:alice@callisto.test",
+                "--registrar", "127.0.0.1:" + sippPort, "--password", "secret", "--call", target("callee"),
+                "--duration-ms", "100");
+        assertThat(r.exitCode()).as("callisto ua exit code\n%s%s", r.stdout(), r.stderr()).isZero();
+        UaEvent registered = UaEvent.last(r.stdout(), "registered");
+        assertThat(registered.get("aor")).isEqualTo("sip:alice@callisto.test");
+        assertThat(registered.number("expires")).isEqualTo(3600);
+        assertThat(UaEvent.last(r.stdout(), "summary").number("clean")).isEqualTo(1);
+        assertSippSucceeded();
+    }
+
     private static void assertFailedWith(Call call, int status) {
         Throwable t = catchThrowable(() -> call.answered().get());
         assertThat(t).isInstanceOf(ExecutionException.class);
