@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -107,7 +108,7 @@ class CallistoScenariosIT {
     void reinviteOfAnEstablishedCall() throws Exception {
         startSipp("uas-reinvite.xml", 1);
         try (LocalUa caller = LocalUa.start()) {
-            List<CallEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<CallEvent> events = new CopyOnWriteArrayList<>();
             Call call = caller.ua.call(target("callee"), LocalUa.OFFER, events::add);
             LocalUa.await(call.answered(), 20, "answer");
             Body hold = Body.sdp("v=0\r\no=callisto-it 1 2 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\n"

@@ -85,7 +85,7 @@ final class Cli implements AutoCloseable {
         } else {
             pb.environment().put("CALLISTO_LOG", level);
         }
-        return new Cli(pb.start(), out, err);
+        return new Cli(Reaper.track(pb.start()), out, err);
     }
 
     /** What a short command printed and how it exited. */

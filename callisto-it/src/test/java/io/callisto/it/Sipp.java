@@ -42,8 +42,8 @@ final class Sipp {
         List<String> cmd = new ArrayList<>();
         cmd.add(binary());
         cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)
-                .redirectOutput(workDir.resolve(outputName).toFile()).start();
+        return Reaper.track(new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(workDir.resolve(outputName).toFile()).start());
     }
 
     /** Waits at most {@code seconds} for a started sipp to end; fails the test (with its output) if it does not. */
@@ -193,8 +193,8 @@ final class Sipp {
         cmd.add(binary());
         cmd.addAll(List.of(args));
         Path out = workDir.resolve("sipp-output.txt");
-        Process p = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)
-                .redirectOutput(out.toFile()).start();
+        Process p = Reaper.track(new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(out.toFile()).start());
         try {
             boolean done = p.waitFor(seconds, TimeUnit.SECONDS);
             assertThat(done).as("sipp finished within %d s (pid %d)", seconds, p.pid()).isTrue();
