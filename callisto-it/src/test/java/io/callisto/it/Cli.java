@@ -1,0 +1,189 @@
+package io.callisto.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code java -jar callisto-cli/target/callisto.jar ARGS} as a separate process, the way an operator runs
+ * {@code bin/callisto}: standard output and error go to files in the test's directory, every wait is bounded, and
+ * {@link #close()} kills the process (and anything it started) by PID, so a failing test leaves nothing behind.
+ */
+final class Cli implements AutoCloseable {
+
+    /** How long a UA may take to print its {@code listening} lines (a cold JVM on a loaded CI machine). */
+    static final int START_SECONDS = 60;
+
+    private final Process process;
+    private final Path out;
+    private final Path err;
+
+    private Cli(Process process, Path out, Path err) {
+        this.process = process;
+        this.out = out;
+        this.err = err;
+    }
+
+    /**
+     * The shaded jar. Maven passes its path as the {@code callisto.jar} system property (see this module's pom);
+     * otherwise it is looked for above the working directory, so an IDE run works too.
+     */
+    static Path jar() {
+        String configured = System.getProperty("callisto.jar");
+        if (configured != null && Files.isRegularFile(Path.of(configured))) {
+            return Path.of(configured).toAbsolutePath().normalize();
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("callisto-cli/target/callisto.jar");
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        throw new AssertionError("callisto-cli/target/callisto.jar is missing: run `./mvnw -B verify` from the "
+                + "project root, or `./mvnw -B package -DskipTests -Djazzer.skip=true -pl callisto-cli -am` first");
+    }
+
+    /** The java launcher of the JVM running the tests, so the CLI runs on the same JDK (17, 25...). */
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /**
+     * Starts {@code callisto ARGS}; output goes to {@code dir/name.out} and {@code dir/name.err}. The caller must
+     * close it (try-with-resources).
+     */
+    static Cli start(Path dir, String name, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java());
+        // A small heap and the serial collector: several JVMs share a small CI machine with SIPp.
+        cmd.add("-Xmx256m");
+        cmd.add("-XX:+UseSerialGC");
+        // Extra JVM options for debugging a run, e.g. -Dcallisto.it.jvm=-Dlogback.configurationFile=/tmp/debug.xml
+        String extra = System.getProperty("callisto.it.jvm");
+        if (extra != null && !extra.isBlank()) {
+            cmd.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        cmd.add("-jar");
+        cmd.add(jar().toString());
+        cmd.addAll(List.of(args));
+        Path out = dir.resolve(name + ".out");
+        Path err = dir.resolve(name + ".err");
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(
+                        new File("/dev/null")));
+        // Warnings only, whatever the developer's shell says; -Dcallisto.it.log=debug turns the stack's log up.
+        String level = System.getProperty("callisto.it.log");
+        if (level == null || level.isBlank()) {
+            pb.environment().remove("CALLISTO_LOG");
+        } else {
+            pb.environment().put("CALLISTO_LOG", level);
+        }
+        return new Cli(Reaper.track(pb.start()), out, err);
+    }
+
+    /** What a short command printed and how it exited. */
+    record Result(int exitCode, String stdout, String stderr) {}
+
+    /** Runs a command that must end on its own within {@code seconds}. */
+    static Result run(Path dir, String name, int seconds, String... args) throws Exception {
+        try (Cli cli = start(dir, name, args)) {
+            int code = cli.awaitExit(seconds);
+            return new Result(code, cli.stdout(), cli.stderr());
+        }
+    }
+
+    /** The process id, for messages. */
+    long pid() {
+        return process.pid();
+    }
+
+    /** Waits (bounded) until the UA printed one {@code listening} line per listening point, and returns them. */
+    Listening awaitListening(int expectedPoints) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_SECONDS);
+        while (System.nanoTime() < deadline) {
+            List<UaEvent> points = events("listening");
+            if (points.size() >= expectedPoints) {
+                return new Listening(points);
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("callisto exited with " + process.exitValue() + " before listening:\n"
+                        + stdout() + stderr());
+            }
+            process.waitFor(50, TimeUnit.MILLISECONDS); // polls the output file; returns early if it exits
+        }
+        throw new AssertionError("callisto (pid " + pid() + ") printed no listening line within " + START_SECONDS
+                + " s:\n" + stdout() + stderr());
+    }
+
+    /** Waits for the process to end on its own; fails the test (the process is killed by close) if it does not. */
+    int awaitExit(int seconds) throws Exception {
+        boolean done = process.waitFor(seconds, TimeUnit.SECONDS);
+        assertThat(done).as("callisto (pid %d) ended within %d s; output so far:\n%s%s", pid(), seconds, stdout(),
+                stderr()).isTrue();
+        return process.exitValue();
+    }
+
+    String stdout() throws IOException {
+        return Files.readString(out, StandardCharsets.UTF_8);
+    }
+
+    String stderr() throws IOException {
+        return Files.readString(err, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The stack's log lines at WARN or ERROR (the CLI's logback writes {@code HH:mm:ss.SSS LEVEL logger - msg} on
+     * standard error); JVM notices such as JDK 25's native-access warnings are not counted.
+     */
+    List<String> stackWarnings() throws IOException {
+        List<String> found = new ArrayList<>();
+        for (String line : stderr().split("\n")) {
+            if (line.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} (WARN|ERROR).*")) {
+                found.add(line);
+            }
+        }
+        return found;
+    }
+
+    /** Every event line with this name printed so far. */
+    List<UaEvent> events(String name) throws IOException {
+        return UaEvent.all(stdout(), name);
+    }
+
+    /** The last event with this name, or an assertion error with the whole output. */
+    UaEvent last(String name) throws IOException {
+        return UaEvent.last(stdout() + stderr(), name);
+    }
+
+    /** Kills the process and its descendants by PID if still running; waits (bounded) for it to go. */
+    @Override
+    public void close() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** The {@code listening} lines of a UA: one per transport it bound. */
+    record Listening(List<UaEvent> points) {
+
+        /** The port bound for {@code transport} (udp, tcp, tls). */
+        int port(String transport) {
+            for (UaEvent p : points) {
+                if (p.get("transport").equals(transport)) {
+                    String address = p.get("address");
+                    return Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+                }
+            }
+            throw new AssertionError("no " + transport + " listening point in " + points);
+        }
+    }
+}
