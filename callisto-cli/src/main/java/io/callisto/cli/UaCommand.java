@@ -99,6 +99,11 @@ final class UaCommand implements Callable<Integer> {
     @Option(names = "--t1-ms", paramLabel = "MS", defaultValue = "500", description = "RFC 3261 T1 (default 500).")
     long t1;
 
+    @Option(names = "--t2-ms", paramLabel = "MS", defaultValue = "0",
+            description = "RFC 3261 T2 (default 8 x T1, i.e. 4000 for the default T1). T4 is 10 x T1 and Timer D "
+                    + "64 x T1, so that a shorter T1 scales every timer alike.")
+    long t2;
+
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
             description = "Event-loop threads for I/O, transactions and calls (default ${DEFAULT-VALUE}: a UA's work "
                     + "fits one loop, and one loop hands nothing across threads).")
@@ -128,8 +133,7 @@ final class UaCommand implements Callable<Integer> {
         Transport t = Transport.fromToken(transport);
         InetSocketAddress bindAddress = Addresses.parse(bind, 5060);
         SipStack.Builder sb = SipStack.builder().listen(t, bindAddress)
-                .timers(new TimerConfig(t1, Math.max(t1, TimerConfig.DEFAULT.t2()), TimerConfig.DEFAULT.t4(),
-                        TimerConfig.DEFAULT.timerD()));
+                .timers(new TimerConfig(t1, t2 > 0 ? t2 : 8 * t1, 10 * t1, 64 * t1));
         if (t == Transport.UDP) {
             sb.listen(Transport.TCP, bindAddress); // §18.1.1: large requests switch to TCP
         }
@@ -182,7 +186,10 @@ final class UaCommand implements Callable<Integer> {
         if (threads < 0) {
             throw new CommandLine.ParameterException(cl, "--threads must be positive");
         }
-        if (count < 1 || parallel < 1 || durationMs < 0 || ringMs < 0 || hangupAfterMs < 0 || t1 <= 0) {
+        if (t2 != 0 && t2 < t1) {
+            throw new CommandLine.ParameterException(cl, "--t2-ms must not be below --t1-ms");
+        }
+        if (count < 1 || parallel < 1 || durationMs < 0 || ringMs < 0 || hangupAfterMs < 0 || t1 <= 0 || t2 < 0) {
             throw new CommandLine.ParameterException(cl, "counts must be positive and times not negative");
         }
         if ("tls".equalsIgnoreCase(transport) && (cert == null || key == null)) {
@@ -197,14 +204,24 @@ final class UaCommand implements Callable<Integer> {
             if (registrar != null) {
                 Addresses.parse(registrar, 5060);
             }
-            if (callUri != null) {
-                io.callisto.sip.uri.Uri.parse(callUri);
-            }
-            if (register != null) {
-                io.callisto.sip.uri.Uri.parse(register);
-            }
-        } catch (IllegalArgumentException | io.callisto.sip.parse.ParseError e) {
+        } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, e.getMessage());
+        }
+        checkUri(cl, "--call", callUri);
+        checkUri(cl, "--register", register);
+        checkUri(cl, "--from", from);
+    }
+
+    private static void checkUri(CommandLine cl, String option, String value) {
+        if (value == null) {
+            return;
+        }
+        try {
+            if (!(io.callisto.sip.uri.Uri.parse(value) instanceof io.callisto.sip.uri.SipUri)) {
+                throw new CommandLine.ParameterException(cl, option + " '" + value + "': a sip: or sips: URI is needed");
+            }
+        } catch (io.callisto.sip.parse.ParseError e) {
+            throw new CommandLine.ParameterException(cl, option + " '" + value + "' is not a SIP URI: " + e.getMessage());
         }
     }
 

@@ -3,7 +3,6 @@ package io.callisto.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,8 +29,6 @@ class UaPortsIT {
      * listener must be on the UDP port, also when that port was picked at bind time.
      */
     @Test
-    @Disabled("bug: UaCommand.call() passes the --bind address with port 0 to both listen(UDP, ...) and "
-            + "listen(TCP, ...), so each gets its own ephemeral port; TCP should be bound to the port UDP got")
     void udpAndTcpShareThePortPickedForPortZero(@TempDir Path dir) throws Exception {
         try (Cli ua = Cli.start(dir, "ua", "ua", "--bind", "127.0.0.1:0", "--answer")) {
             Cli.Listening points = ua.awaitListening(2);

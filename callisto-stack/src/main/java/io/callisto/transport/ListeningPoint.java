@@ -13,11 +13,7 @@ public record ListeningPoint(Transport transport, InetSocketAddress address, Str
         if (advertisedHost != null && !advertisedHost.isEmpty()) {
             return advertisedHost;
         }
-        String h = address.getAddress().getHostAddress();
-        int pct = h.indexOf('%');
-        if (pct >= 0) {
-            h = h.substring(0, pct);
-        }
+        String h = io.callisto.transport.internal.IpLiterals.text(address.getAddress());
         return h.indexOf(':') >= 0 ? "[" + h + "]" : h;
     }
 

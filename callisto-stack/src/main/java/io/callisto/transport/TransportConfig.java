@@ -32,7 +32,7 @@ public final class TransportConfig {
     /** Default idle time after which a connection is closed (well above 64*T1, §18). */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(300);
     /** Default time allowed for a TCP connect (and for a TLS handshake). */
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** Default wait for a pong after a ping before the flow counts as failed (RFC 5626 §4.4.1: 10 s). */
     public static final Duration DEFAULT_KEEP_ALIVE_TIMEOUT = Duration.ofSeconds(10);
 

@@ -21,7 +21,7 @@ class TransportConfigTest {
         assertThat(c.idleTimeout()).isEqualTo(Duration.ofSeconds(300));
         assertThat(c.keepAliveInterval()).isEqualTo(Duration.ZERO);
         assertThat(c.keepAliveTimeout()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(c.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(c.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(c.udpLossRate()).isZero();
         assertThat(c.ioThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(c.nativeTransport()).isTrue();

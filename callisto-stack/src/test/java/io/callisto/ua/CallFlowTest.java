@@ -134,6 +134,7 @@ class CallFlowTest {
         h.run(2_000); // 64*T1 = 32 s: give up, BYE (§13.3.1.4)
         assertThat(h.net.count("BYE")).isEqualTo(1);
         assertThat(incoming.get().state()).isEqualTo(CallState.TERMINATED);
+        assertThat(incoming.get().ended().join().status()).as("the UAS reports the missing ACK").isEqualTo(408);
         assertThat(call.state()).isEqualTo(CallState.TERMINATED);
     }
 

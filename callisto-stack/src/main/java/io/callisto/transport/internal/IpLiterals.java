@@ -38,9 +38,50 @@ public final class IpLiterals {
 
     /** The text written in a {@code received} parameter: the address without brackets or zone (RFC 3261 §20.42). */
     public static String text(InetAddress a) {
+        if (a instanceof java.net.Inet6Address) {
+            return compressed(a.getAddress());
+        }
         String s = a.getHostAddress();
         int pct = s.indexOf('%');
         return pct >= 0 ? s.substring(0, pct) : s;
+    }
+
+    /** RFC 5952 §4 text of an IPv6 address: no leading zeros, the longest run of two or more zero groups as "::". */
+    static String compressed(byte[] b) {
+        int[] g = new int[8];
+        for (int i = 0; i < 8; i++) {
+            g[i] = (b[2 * i] & 0xff) << 8 | (b[2 * i + 1] & 0xff);
+        }
+        int bestAt = -1;
+        int bestLen = 1;
+        for (int i = 0; i < 8; ) {
+            if (g[i] != 0) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < 8 && g[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLen) {
+                bestAt = i;
+                bestLen = j - i;
+            }
+            i = j;
+        }
+        StringBuilder sb = new StringBuilder(39);
+        for (int i = 0; i < 8; i++) {
+            if (i == bestAt) {
+                sb.append(i == 0 ? "::" : ":");
+                i += bestLen - 1;
+                continue;
+            }
+            sb.append(Integer.toHexString(g[i]));
+            if (i < 7) {
+                sb.append(':');
+            }
+        }
+        return sb.toString();
     }
 
     /** A form of a host for equality tests: IP literals in one canonical text, names in lower case. */

@@ -231,7 +231,7 @@ abstract class CallBase implements Call, DialogUsage {
     void onAckTimeout() {
         awaitingAck = null;
         LOG.debug("no ACK for the 2xx of {}", callId);
-        sendBye("no ACK");
+        sendBye(408, "no ACK");
     }
 
     // ---- UAC side of 2xx ----
@@ -259,17 +259,22 @@ abstract class CallBase implements Call, DialogUsage {
 
     // ---- BYE, INFO, re-INVITE (client side) ----
 
-    /** Sends BYE in the dialog and ends the call (§15.1.1). */
+    /** Sends BYE in the dialog and ends the call (§15.1.1) as a local hang-up (status 0). */
     void sendBye(String reason) {
+        sendBye(0, reason);
+    }
+
+    /** Sends BYE and ends the call with {@code status} in its end event (e.g. 408 when the ACK never came). */
+    void sendBye(int status, String reason) {
         if (dialog == null || state() == CallState.TERMINATED) {
-            terminate(null, 0, reason);
+            terminate(null, status, reason);
             return;
         }
         Dialog d = dialog;
         SipRequest bye = d.newRequest("BYE", Branch.next());
         bye.setHeader("User-Agent", core.config().userAgent());
         RequestSender.send(core, bye, d::nextLocalSequence);
-        terminate(null, 0, reason);
+        terminate(null, status, reason);
     }
 
     @Override

@@ -38,4 +38,15 @@ class IpLiteralsTest {
         assertThat(IpLiterals.sameAddress("[::1]", InetAddress.getByName("::1"))).isTrue();
         assertThat(IpLiterals.sameAddress("::2", InetAddress.getByName("::1"))).isFalse();
     }
+
+    @Test
+    void ipv6TextIsCompressedAsRfc5952Says() throws Exception {
+        assertThat(IpLiterals.text(InetAddress.getByName("::1"))).isEqualTo("::1");
+        assertThat(IpLiterals.text(InetAddress.getByName("::"))).isEqualTo("::");
+        assertThat(IpLiterals.text(InetAddress.getByName("2001:db8:0:0:1:0:0:1"))).isEqualTo("2001:db8::1:0:0:1");
+        assertThat(IpLiterals.text(InetAddress.getByName("2001:db8:0:1:1:1:1:1"))).isEqualTo("2001:db8:0:1:1:1:1:1");
+        assertThat(IpLiterals.text(InetAddress.getByName("fe80::1:0:0"))).isEqualTo("fe80::1:0:0");
+        assertThat(IpLiterals.text(InetAddress.getByName("1:0:0:0:0:0:0:0"))).isEqualTo("1::");
+        assertThat(IpLiterals.text(InetAddress.getByName("192.0.2.1"))).isEqualTo("192.0.2.1");
+    }
 }

@@ -78,7 +78,7 @@ class RequestPreparerTest {
         SipRequest r = request(10);
         RequestPreparer.prepare(r, new Destination(Transport.UDP, V6), new LocalPoints(List.of(UDP4, UDP6)),
                 id -> false);
-        assertThat(r.topVia().host()).isEqualTo("[0:0:0:0:0:0:0:1]");
+        assertThat(r.topVia().host()).isEqualTo("[::1]");
         assertThat(r.topVia().port()).isEqualTo(5072);
     }
 
