@@ -152,6 +152,7 @@ public final class TransactionLayer {
         table.add(tx);
         tx.start();
         user.onRequest(tx);
+        tx.afterUser();
     }
 
     private static void drop(SipMessage message, String why) {

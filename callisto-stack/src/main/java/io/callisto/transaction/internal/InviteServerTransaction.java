@@ -50,10 +50,20 @@ public final class InviteServerTransaction extends ServerTransactionBase {
         return true;
     }
 
-    /** Enters Proceeding and arms the 100 Trying delay; the caller then passes the INVITE to the TU. */
+    /** Enters Proceeding; the caller then passes the INVITE to the TU and calls {@link #afterUser()}. */
     @Override
     public void start() {
-        retransmitTimer = schedule(TRYING_DELAY_MILLIS, this::trying);
+    }
+
+    /**
+     * Arms the 100 Trying delay only when the TU has not responded while it had the INVITE: a UA that answers at
+     * once (the common case under load) then costs no timer to set and cancel.
+     */
+    @Override
+    public void afterUser() {
+        if (state == PROCEEDING && lastResponse == null) {
+            retransmitTimer = schedule(TRYING_DELAY_MILLIS, this::trying);
+        }
     }
 
     @Override

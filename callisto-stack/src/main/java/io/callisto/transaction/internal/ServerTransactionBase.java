@@ -50,6 +50,10 @@ public abstract class ServerTransactionBase extends TransactionMachine implement
     /** Starts the machine in its initial state (before the TU sees the request). */
     public abstract void start();
 
+    /** Called once the TU's {@code onRequest} has returned (it may have responded already). */
+    public void afterUser() {
+    }
+
     /** A retransmission of the request matched this transaction (§17.2.3). */
     public abstract void onRetransmission();
 
