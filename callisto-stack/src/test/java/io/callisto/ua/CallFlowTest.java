@@ -229,4 +229,23 @@ class CallFlowTest {
         assertThat(call.ended().join().status()).isEqualTo(408);
         assertThat(h.net.count("INVITE")).as("Timer A: 0, 0.5, 1.5, 3.5, 7.5, 15.5, 31.5 s").isEqualTo(7);
     }
+
+    @Test
+    void redirectAnswers302WithTheContactOr300WithSeveral() {
+        Call call = callBob();
+        incoming.get().redirect(java.util.List.of(io.callisto.sip.uri.SipUri.parse("sip:bob@192.0.2.9:5060")));
+        h.settle();
+        CallEvent end = call.ended().join();
+        assertThat(end.status()).isEqualTo(302);
+        assertThat(end.message().header("Contact")).isEqualTo("<sip:bob@192.0.2.9:5060>");
+        assertThat(h.net.count("ACK")).as("a 3xx is ACKed by the transaction").isEqualTo(1);
+
+        incoming.set(null);
+        Call second = callBob();
+        incoming.get().redirect(java.util.List.of(io.callisto.sip.uri.SipUri.parse("sip:bob@192.0.2.9"),
+                io.callisto.sip.uri.SipUri.parse("sip:bob@192.0.2.10")));
+        h.settle();
+        assertThat(second.ended().join().status()).isEqualTo(300);
+        assertThat(second.ended().join().message().contacts()).hasSize(2);
+    }
 }
