@@ -61,8 +61,19 @@ public final class UdpEndpoint {
                     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
                         UdpEndpoint ep = self[0];
                         if (ep != null) {
+                            ep.reading = true;
                             ep.receive(packet, processor);
                         }
+                    }
+
+                    @Override
+                    public void channelReadComplete(ChannelHandlerContext ctx) {
+                        UdpEndpoint ep = self[0];
+                        if (ep != null && ep.reading) {
+                            ep.reading = false;
+                            ctx.channel().flush(); // the answers written while reading leave together
+                        }
+                        ctx.fireChannelReadComplete();
                     }
 
                     @Override
@@ -105,7 +116,11 @@ public final class UdpEndpoint {
         }
     }
 
-    /** Sends one datagram to {@code to}; {@code l} (may be null) hears the outcome. Any thread. */
+    /**
+     * Sends one datagram to {@code to}; {@code l} (may be null) hears the outcome. Any thread. A datagram sent on
+     * the event loop while it is handling a read batch is only queued: the batch's read-complete flushes them all
+     * at once (one system call for several datagrams where the platform has sendmmsg).
+     */
     public void send(byte[] bytes, InetSocketAddress to, SendListener l) {
         Flow flow = new Flow(Transport.UDP, local, to, 0);
         if (loss.drop()) {
@@ -113,7 +128,9 @@ public final class UdpEndpoint {
             Notify.sent(l, flow); // a lost datagram looks sent to the sender
             return;
         }
-        channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(bytes), to)).addListener(f -> {
+        DatagramPacket packet = new DatagramPacket(Unpooled.wrappedBuffer(bytes), to);
+        boolean batch = reading && channel.eventLoop().inEventLoop();
+        (batch ? channel.write(packet) : channel.writeAndFlush(packet)).addListener(f -> {
             if (f.isSuccess()) {
                 counters.sent(Transport.UDP);
                 Notify.sent(l, flow);
@@ -123,6 +140,9 @@ public final class UdpEndpoint {
             }
         });
     }
+
+    /** True while the event loop is inside a read batch of this socket (only read and written on that loop). */
+    private boolean reading;
 
     /** Closes the socket. */
     public ChannelFuture close() {
