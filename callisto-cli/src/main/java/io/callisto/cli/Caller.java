@@ -47,7 +47,7 @@ final class Caller {
             started.decrementAndGet();
             return;
         }
-        ua.call(uri, SdpOffers.offer(), e -> onEvent(e.call(), e, uri, count, durationMs));
+        ua.call(uri, CliSdp.offer(), e -> onEvent(e.call(), e, uri, count, durationMs));
     }
 
     private void onEvent(Call call, CallEvent e, String uri, int count, long durationMs) {
@@ -74,11 +74,4 @@ final class Caller {
         }
     }
 
-    /** A PCMU offer so that answering peers that insist on SDP get one (no media flows yet). */
-    static final class SdpOffers {
-        static io.callisto.ua.Body offer() {
-            return io.callisto.ua.Body.sdp("v=0\r\no=callisto 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\n"
-                    + "t=0 0\r\nm=audio 40002 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\na=sendrecv\r\n");
-        }
-    }
 }

@@ -196,9 +196,6 @@ final class UaCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--transport tls needs --cert and --key "
                     + "(bin/callisto tls-cert makes a development pair)");
         }
-        if (password != null && register == null && from == null) {
-            // fine: credentials for calls; nothing to check
-        }
         try {
             Addresses.parse(bind, 5060);
             if (registrar != null) {
@@ -310,9 +307,9 @@ final class UaCommand implements Callable<Integer> {
                 call.reject(reject, null);
             } else if (ringMs > 0) {
                 call.ring();
-                CompletableFutures.delay(ringMs, () -> call.answer(SdpAnswers.answerFor(call)));
+                CompletableFutures.delay(ringMs, () -> call.answer(CliSdp.answerFor(call)));
             } else {
-                call.answer(SdpAnswers.answerFor(call));
+                call.answer(CliSdp.answerFor(call));
             }
         }
 
@@ -345,15 +342,4 @@ final class UaCommand implements Callable<Integer> {
         }
     }
 
-    /** A minimal SDP answer so that peers expecting offer/answer get one (no media flows yet). */
-    static final class SdpAnswers {
-        static Body answerFor(Call call) {
-            Body offer = call.remoteBody();
-            if (offer == null || !offer.type().is("application", "sdp")) {
-                return null;
-            }
-            return Body.sdp("v=0\r\no=callisto 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
-                    + "m=audio 40000 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\na=sendrecv\r\n");
-        }
-    }
 }

@@ -56,6 +56,7 @@ public final class UaCore implements TransactionUser {
     private final TargetResolver resolver = new TargetResolver();
     private final DialogTable dialogs;
     private final Map<String, CallBase>[] calls;
+    private final NameAddress[] contacts = new NameAddress[Transport.values().length * 2];
     private volatile Consumer<Call> incomingCalls;
     private volatile Consumer<IncomingMessage> incomingMessages;
 
@@ -215,6 +216,19 @@ public final class UaCore implements TransactionUser {
 
     /** Our Contact for requests and responses over {@code transport} (§8.1.1.8), sips when {@code secure}. */
     NameAddress contact(Transport transport, boolean secure) {
+        // Listening points do not change once the stack runs: each Contact is built once (NameAddress is immutable).
+        int slot = transport.ordinal() * 2 + (secure ? 1 : 0);
+        NameAddress c = contacts[slot];
+        if (c == null) {
+            c = buildContact(transport, secure);
+            if (c.uri() instanceof SipUri u && u.port() != 0) {
+                contacts[slot] = c; // after start only; a benign race between owners: both build the same value
+            }
+        }
+        return c;
+    }
+
+    private NameAddress buildContact(Transport transport, boolean secure) {
         ListeningPoint lp = listeningPoint(transport);
         String user = config.address().uri() instanceof SipUri s ? s.user() : null;
         SipUri.Builder b = SipUri.builder().secure(secure && lp.transport().secure()).user(user).host(lp.host())

@@ -1,0 +1,30 @@
+package io.callisto.cli;
+
+import io.callisto.ua.Body;
+import io.callisto.ua.Call;
+
+/**
+ * The SDP the command-line UA puts in its INVITEs and 200s, so that peers that insist on offer/answer (SIPp, phones)
+ * get one. One PCMU stream on 127.0.0.1; no media flows until the media issue lands.
+ */
+final class CliSdp {
+
+    private CliSdp() {
+    }
+
+    /** The offer of an outgoing call. */
+    static Body offer() {
+        return session(40002);
+    }
+
+    /** The answer to an incoming call: only when the INVITE carried an SDP offer (else no body). */
+    static Body answerFor(Call call) {
+        Body offer = call.remoteBody();
+        return offer != null && offer.type().is("application", "sdp") ? session(40000) : null;
+    }
+
+    private static Body session(int port) {
+        return Body.sdp("v=0\r\no=callisto 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                + "m=audio " + port + " RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\na=sendrecv\r\n");
+    }
+}
