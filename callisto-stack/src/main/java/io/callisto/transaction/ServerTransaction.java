@@ -7,7 +7,12 @@ import io.callisto.transport.Flow;
 /** A server transaction (§17.2). Owned by the Call-ID's owner thread. */
 public interface ServerTransaction {
 
-    /** The request that created the transaction (top Via stamped with received/rport). */
+    /**
+     * The request that created the transaction (top Via stamped with received/rport). Once the final response is
+     * sent and the transaction only waits to absorb retransmissions (non-INVITE Completed, INVITE Accepted or
+     * Confirmed) it lets go of the request to save memory, and this returns null: a TU that needs the request
+     * later keeps its own reference from {@code onRequest}.
+     */
     SipRequest request();
 
     /** The flow the request arrived on; responses go back over it when possible (§18.2.2). */

@@ -93,14 +93,14 @@ public abstract class ClientTransactionBase extends TransactionMachine implement
     }
 
     /** Enters a state that lasts {@code millis} (Timer D or K; zero on reliable transports ends it at once). */
-    void linger(TransactionState waiting, long millis, Runnable timer) {
+    void linger(TransactionState waiting, long millis) {
         if (state != waiting) {
             return; // the TU ended the transaction while handling the response
         }
         if (millis <= 0) {
             terminated();
         } else {
-            lifetimeTimer = schedule(millis, timer);
+            lingerFor(millis);
         }
     }
 

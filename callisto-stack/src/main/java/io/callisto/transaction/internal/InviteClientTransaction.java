@@ -95,7 +95,7 @@ public final class InviteClientTransaction extends ClientTransactionBase {
     private void accepted(SipResponse response) {
         state = ACCEPTED;
         cancelTimers();
-        lifetimeTimer = schedule(timers().t1x64(), this::timerM);
+        lingerFor(timers().t1x64());
         deliver(response);
     }
 
@@ -115,7 +115,7 @@ public final class InviteClientTransaction extends ClientTransactionBase {
         ack = built;
         send(ack);
         deliver(response);
-        linger(COMPLETED, reliable ? 0 : timers().timerD(), this::timerD);
+        linger(COMPLETED, reliable ? 0 : timers().timerD());
     }
 
     /** Timer A: retransmit and double (§17.1.1.2); only in Calling. */
@@ -132,6 +132,16 @@ public final class InviteClientTransaction extends ClientTransactionBase {
     private void timerB() {
         if (state == CALLING) {
             timedOut();
+        }
+    }
+
+    /** Timer D in Completed, Timer M in Accepted. */
+    @Override
+    void lingerEnded() {
+        if (state == COMPLETED) {
+            timerD();
+        } else {
+            timerM();
         }
     }
 

@@ -77,8 +77,8 @@ public final class InviteServerTransaction extends ServerTransactionBase {
                 } else if (status < 300) {
                     state = ACCEPTED;
                     cancelTimers();
-                    lifetimeTimer = schedule(timers().t1x64(), this::timerL);
-                    sendNew(response);
+                    lingerFor(timers().t1x64());
+                    sendUnkept(response);
                 } else {
                     state = COMPLETED;
                     cancelTimers();
@@ -93,7 +93,7 @@ public final class InviteServerTransaction extends ServerTransactionBase {
             }
             case ACCEPTED -> {
                 if (status >= 200 && status < 300) {
-                    sendNew(response); // RFC 6026 §8.7: the TU's 2xx retransmissions (or another 2xx) go out
+                    sendUnkept(response); // RFC 6026 §8.7: the TU's 2xx retransmissions (or another 2xx) go out
                     return true;
                 }
                 return false;
@@ -128,7 +128,8 @@ public final class InviteServerTransaction extends ServerTransactionBase {
             case COMPLETED -> {
                 state = CONFIRMED; // §17.2.1: Timer G is ignored from now on, so retransmissions cease
                 cancelTimers();
-                linger(reliable ? 0 : timers().t4(), this::timerI);
+                shed(false);
+                linger(reliable ? 0 : timers().t4());
                 return true;
             }
             case ACCEPTED -> {
@@ -163,6 +164,16 @@ public final class InviteServerTransaction extends ServerTransactionBase {
         if (state == COMPLETED) {
             terminated();
             table.user().onServerTransactionFailure(this, new TimeoutException("Timer H: no ACK came"));
+        }
+    }
+
+    /** Timer I in Confirmed, Timer L in Accepted. */
+    @Override
+    void lingerEnded() {
+        if (state == CONFIRMED) {
+            timerI();
+        } else {
+            timerL();
         }
     }
 

@@ -59,7 +59,7 @@ public final class NonInviteClientTransaction extends ClientTransactionBase {
             state = COMPLETED;
             cancelTimers();
             deliver(response);
-            linger(COMPLETED, reliable ? 0 : timers().t4(), this::timerK);
+            linger(COMPLETED, reliable ? 0 : timers().t4());
         }
     }
 
@@ -79,6 +79,11 @@ public final class NonInviteClientTransaction extends ClientTransactionBase {
         if (state == TRYING || state == PROCEEDING) {
             timedOut();
         }
+    }
+
+    @Override
+    void lingerEnded() {
+        timerK();
     }
 
     private void timerK() {

@@ -68,7 +68,8 @@ public final class NonInviteServerTransaction extends ServerTransactionBase {
         } else {
             state = COMPLETED;
             sendNew(response);
-            linger(reliable ? 0 : timers().t1x64(), this::timerJ);
+            shed(true);
+            linger(reliable ? 0 : timers().t1x64());
         }
         return true;
     }
@@ -78,6 +79,11 @@ public final class NonInviteServerTransaction extends ServerTransactionBase {
         if (state == PROCEEDING || state == COMPLETED) {
             resend(); // §17.2.2: the most recent provisional, or the final response
         }
+    }
+
+    @Override
+    void lingerEnded() {
+        timerJ();
     }
 
     private void timerJ() {

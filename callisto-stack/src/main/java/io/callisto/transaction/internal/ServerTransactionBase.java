@@ -22,12 +22,14 @@ import io.callisto.transport.Transport;
  */
 public abstract class ServerTransactionBase extends TransactionMachine implements ServerTransaction, SendListener {
 
-    final SipRequest request;
+    /** Null once the transaction only absorbs retransmissions ({@link #shed}). */
+    SipRequest request;
     final Flow flow;
     final boolean reliable;
     private final String key;
     private final boolean legacy;
     SipResponse lastResponse;
+    private boolean finalSent;
 
     ServerTransactionBase(TransactionTable table, SipRequest request, Flow flow, Via via, CSeq cseq, String callId,
             String method, TransactionState initial) {
@@ -94,7 +96,7 @@ public abstract class ServerTransactionBase extends TransactionMachine implement
 
     @Override
     public boolean hasFinalResponse() {
-        return lastResponse != null && lastResponse.isFinal();
+        return finalSent;
     }
 
     /**
@@ -127,11 +129,46 @@ public abstract class ServerTransactionBase extends TransactionMachine implement
     void sendNew(SipResponse response) {
         SipResponse kept = response;
         if (response.isFinal()) {
+            finalSent = true;
             kept = compact(response);
-            request.releaseParsedValues();
+            if (request != null) {
+                request.releaseParsedValues();
+            }
         }
         lastResponse = kept;
         send(kept);
+    }
+
+    /**
+     * Sends a 2xx to an INVITE without keeping it (RFC 6026 Accepted: retransmitted INVITEs are absorbed, not
+     * answered; the TU retransmits the 2xx itself), and lets go of the request: see {@link #shed}. RFC 2543
+     * transactions keep both, as their ACKs are matched against them.
+     */
+    void sendUnkept(SipResponse response) {
+        finalSent = true;
+        if (legacy) {
+            sendNew(response);
+        } else {
+            send(response);
+            shed(false);
+        }
+    }
+
+    /**
+     * The transaction now only waits to absorb retransmissions (non-INVITE Completed, INVITE Accepted or
+     * Confirmed) for up to 32 s: it keeps its key, its flow and, when {@code keepResponse}, the final response to
+     * send again, and drops the request (and the response otherwise). At thousands of calls per second these
+     * waiting transactions are most of the heap, and every young collection copies them; what they hold is what
+     * the collector's pauses cost. RFC 2543 transactions keep everything (they are matched field by field).
+     */
+    void shed(boolean keepResponse) {
+        if (legacy) {
+            return;
+        }
+        request = null;
+        if (!keepResponse) {
+            lastResponse = null;
+        }
     }
 
     private static SipResponse compact(SipResponse response) {
@@ -149,12 +186,12 @@ public abstract class ServerTransactionBase extends TransactionMachine implement
         }
     }
 
-    /** Enters a state that lasts {@code millis} (Timer I or J; zero ends it at once). */
-    void linger(long millis, Runnable timer) {
+    /** Enters a waiting state that lasts {@code millis} (Timer I, J or L; zero ends it at once). */
+    void linger(long millis) {
         if (millis <= 0) {
             terminated();
         } else {
-            lifetimeTimer = schedule(millis, timer);
+            lingerFor(millis);
         }
     }
 
@@ -170,6 +207,6 @@ public abstract class ServerTransactionBase extends TransactionMachine implement
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[" + request.method() + " " + key + " " + state + "]";
+        return getClass().getSimpleName() + "[" + key + " " + state + "]";
     }
 }

@@ -7,7 +7,8 @@ import io.callisto.transaction.TransactionState;
 /**
  * The parts every one of the four machines has: its table (owner, transport, timers, TU), its state, and two timer
  * slots, one for retransmissions (A, E, G, or the 100 Trying delay) and one for how long the current state lasts
- * (B, D, F, H, I, J, K, L, M). All of it is touched on the owner thread only.
+ * (B, F, H), plus a place in the table's {@link LingerQueues} for the waiting states (D, I, J, K, L, M). All of it
+ * is touched on the owner thread only.
  */
 abstract class TransactionMachine {
 
@@ -17,6 +18,10 @@ abstract class TransactionMachine {
     Cancellable lifetimeTimer = Cancellable.NONE;
     /** The current retransmission interval (Timer A, E or G). */
     long interval;
+    /** {@link #NOT_LINGERING}, or when the waiting state queued with {@link #lingerFor} ends (owner clock, ms). */
+    long lingerUntil = NOT_LINGERING;
+
+    static final long NOT_LINGERING = Long.MIN_VALUE;
 
     TransactionMachine(TransactionTable table, TransactionState initial) {
         this.table = table;
@@ -32,7 +37,19 @@ abstract class TransactionMachine {
         return table.owner().schedule(delayMillis, task);
     }
 
+    /**
+     * Enters a waiting state that ends after {@code millis} (> 0) with {@link #lingerEnded()}: Timers D, I, J, K,
+     * L and M, which nearly always run out, go to the table's {@link LingerQueues} rather than one task each.
+     */
+    final void lingerFor(long millis) {
+        table.lingering().add(this, millis);
+    }
+
+    /** The waiting state queued with {@link #lingerFor} is over (unless {@link #cancelTimers()} ran since). */
+    abstract void lingerEnded();
+
     final void cancelTimers() {
+        lingerUntil = NOT_LINGERING;
         retransmitTimer.cancel();
         retransmitTimer = Cancellable.NONE;
         lifetimeTimer.cancel();

@@ -32,6 +32,7 @@ public final class TransactionTable {
     private final HashMap<String, ClientTransactionBase> clients = new HashMap<>();
     private final HashMap<String, ServerTransactionBase> servers = new HashMap<>();
     private final HashMap<String, ArrayList<ServerTransactionBase>> legacy = new HashMap<>();
+    private final LingerQueues lingering;
     /** Written by the owner thread only; volatile so that {@link #size()} can be read from anywhere. */
     private volatile int size;
 
@@ -41,6 +42,11 @@ public final class TransactionTable {
         this.transport = transport;
         this.timers = timers;
         this.user = user;
+        this.lingering = new LingerQueues(owner);
+    }
+
+    LingerQueues lingering() {
+        return lingering;
     }
 
     Owner owner() {

@@ -30,7 +30,7 @@ public final class UdpEndpoint {
     /** Every datagram fits: the largest UDP payload is below 64 KiB. */
     private static final int RECEIVE_BUFFER = 65_536;
     /** Kernel receive buffer asked for, to ride out bursts (the kernel may cap it, net.core.rmem_max). */
-    private static final int SOCKET_BUFFER = 1 << 20;
+    private static final int SOCKET_BUFFER = 4 << 20;
 
     private final Channel channel;
     private final InetSocketAddress local;

@@ -380,7 +380,8 @@ public final class UaCore implements TransactionUser {
 
     private void onCancel(ServerTransaction tx) {
         ServerTransaction target = tx.cancelTarget();
-        CallBase call = target == null ? null : callsOf(target.request().callId()).get(target.request().callId());
+        String callId = tx.request().callId(); // §9.1: the CANCEL's Call-ID is the INVITE's
+        CallBase call = target == null ? null : callsOf(callId).get(callId);
         if (target == null) {
             reply(tx, 481, null); // §9.2
             return;
