@@ -141,7 +141,8 @@ public final class NettyTransportLayer implements TransportLayer {
             for (int i = 0; i < at.length; i++) { // UDP first: TCP on port 0 then takes the same port
                 ListeningPoint lp = configured.get(i);
                 if (lp.transport() == Transport.UDP) {
-                    UdpEndpoint ep = UdpEndpoint.bind(io, group, lp.address(), processor, counters, loss);
+                    UdpEndpoint ep = UdpEndpoint.bind(io, group, lp.address(), config.udpReceiveBuffer(), processor,
+                            counters, loss);
                     udp.add(ep);
                     at[i] = ep.local();
                 }

@@ -143,6 +143,7 @@ class InviteServerTransactionTest {
         assertThat(tx.respond(ok)).isTrue();
         assertThat(tx.state()).isEqualTo(ACCEPTED);
         assertThat(tx.hasFinalResponse()).isTrue();
+        assertThat(tx.request()).as("Accepted keeps neither request nor response").isNull();
 
         retransmit(Sip.UDP_FLOW);
         assertThat(transport.responseTimes(200)).as("INVITE retransmission absorbed").containsExactly(300L);

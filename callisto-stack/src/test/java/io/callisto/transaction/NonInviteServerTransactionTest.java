@@ -91,6 +91,19 @@ class NonInviteServerTransactionTest {
     }
 
     @Test
+    void completedKeepsOnlyWhatRetransmissionsNeed() {
+        ServerTransaction tx = receive(Sip.UDP_FLOW);
+        tx.respond(response(486));
+        assertThat(tx.request()).as("the request is let go while the transaction waits for Timer J").isNull();
+        byte[] first = transport.lastResponse().response().toBytes();
+        retransmit(Sip.UDP_FLOW);
+        assertThat(transport.responses).hasSize(2);
+        assertThat(transport.lastResponse().response().toBytes()).isEqualTo(first);
+        assertThat(transport.lastResponse().flow()).isEqualTo(Sip.UDP_FLOW);
+        assertThat(user.requests).hasSize(1);
+    }
+
+    @Test
     void finalFromProceedingCompletes() {
         ServerTransaction tx = receive(Sip.UDP_FLOW);
         tx.respond(response(100));

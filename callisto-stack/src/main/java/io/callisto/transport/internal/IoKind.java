@@ -12,11 +12,6 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.uring.IoUring;
-import io.netty.channel.uring.IoUringDatagramChannel;
-import io.netty.channel.uring.IoUringIoHandler;
-import io.netty.channel.uring.IoUringServerSocketChannel;
-import io.netty.channel.uring.IoUringSocketChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
@@ -24,7 +19,6 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 
 /** The I/O flavour in use: native epoll when available (Linux), NIO otherwise. Chooses groups and channel types. */
 public enum IoKind {
-    IO_URING(IoUringDatagramChannel.class, IoUringServerSocketChannel.class, IoUringSocketChannel.class),
     EPOLL(EpollDatagramChannel.class, EpollServerSocketChannel.class, EpollSocketChannel.class),
     NIO(NioDatagramChannel.class, NioServerSocketChannel.class, NioSocketChannel.class);
 
@@ -41,18 +35,11 @@ public enum IoKind {
 
     /** Epoll when preferred and available, else NIO. */
     public static IoKind choose(boolean preferNative) {
-        String forced = System.getProperty("callisto.io", "");
-        if (preferNative && forced.equals("io_uring") && IoUring.isAvailable()) {
-            return IO_URING;
-        }
         return preferNative && Epoll.isAvailable() ? EPOLL : NIO;
     }
 
     /** The kind that matches the loops of an existing group. */
     public static IoKind of(EventLoopGroup group) {
-        if (group instanceof IoEventLoopGroup io && IoUring.isAvailable() && io.isIoType(IoUringIoHandler.class)) {
-            return IO_URING;
-        }
         if (group instanceof IoEventLoopGroup io && Epoll.isAvailable() && io.isIoType(EpollIoHandler.class)) {
             return EPOLL;
         }
@@ -61,11 +48,7 @@ public enum IoKind {
 
     /** A new group of {@code threads} loops of this kind, threads named {@code callisto-io-N}. */
     public EventLoopGroup newGroup(int threads) {
-        IoHandlerFactory f = switch (this) {
-            case IO_URING -> IoUringIoHandler.newFactory();
-            case EPOLL -> EpollIoHandler.newFactory();
-            case NIO -> NioIoHandler.newFactory();
-        };
+        IoHandlerFactory f = this == EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("callisto-io", true), f);
     }
 

@@ -29,8 +29,6 @@ public final class UdpEndpoint {
     private static final Logger log = LoggerFactory.getLogger(UdpEndpoint.class);
     /** Every datagram fits: the largest UDP payload is below 64 KiB. */
     private static final int RECEIVE_BUFFER = 65_536;
-    /** Kernel receive buffer asked for, to ride out bursts (the kernel may cap it, net.core.rmem_max). */
-    private static final int SOCKET_BUFFER = 4 << 20;
 
     private final Channel channel;
     private final InetSocketAddress local;
@@ -46,7 +44,7 @@ public final class UdpEndpoint {
 
     /** Binds a UDP socket at {@code address}; blocks until bound. */
     public static UdpEndpoint bind(IoKind io, EventLoopGroup group, InetSocketAddress address,
-            InboundProcessor processor, Counters counters, LossHook loss) throws IOException {
+            int receiveBuffer, InboundProcessor processor, Counters counters, LossHook loss) throws IOException {
         UdpEndpoint[] self = new UdpEndpoint[1];
         Bootstrap b = new Bootstrap()
                 .group(group)
@@ -55,7 +53,7 @@ public final class UdpEndpoint {
                 // the per-wakeup message limit) instead of going back to the selector after each one
                 .option(ChannelOption.RECVBUF_ALLOCATOR,
                         new FixedRecvByteBufAllocator(RECEIVE_BUFFER).respectMaybeMoreData(false))
-                .option(ChannelOption.SO_RCVBUF, SOCKET_BUFFER)
+                .option(ChannelOption.SO_RCVBUF, receiveBuffer) // rides out bursts and pauses (may be capped)
                 .handler(new SimpleChannelInboundHandler<DatagramPacket>() {
                     @Override
                     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
