@@ -26,16 +26,16 @@ import java.util.function.Predicate;
  * An in-memory UDP network on a {@link VirtualTime} clock for deterministic UA tests: every message is written to
  * bytes and parsed again on delivery, delivery is queued on the virtual owner, and a filter can drop messages.
  */
-final class MemoryNetwork {
+public final class MemoryNetwork {
 
-    final VirtualTime time = new VirtualTime();
+    public final VirtualTime time = new VirtualTime();
     private final Map<InetSocketAddress, Endpoint> endpoints = new HashMap<>();
     /** Every message put on the wire, in order, as text. */
-    final List<String> wire = new ArrayList<>();
+    public final List<String> wire = new ArrayList<>();
     /** Returns true for messages to drop (after they are logged on the wire with a "DROPPED " prefix). */
-    Predicate<SipMessage> drop = m -> false;
+    public Predicate<SipMessage> drop = m -> false;
 
-    Endpoint endpoint(int port) {
+    public Endpoint endpoint(int port) {
         InetSocketAddress a = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
         Endpoint e = new Endpoint(a);
         endpoints.put(a, e);
@@ -56,11 +56,11 @@ final class MemoryNetwork {
     }
 
     /** Count of wire lines that start with {@code prefix} (e.g. "INVITE", "SIP/2.0 200"). */
-    long count(String prefix) {
+    public long count(String prefix) {
         return wire.stream().filter(s -> s.startsWith(prefix)).count();
     }
 
-    final class Endpoint implements TransportLayer {
+    public final class Endpoint implements TransportLayer {
         final InetSocketAddress address;
         InboundHandler handler;
 

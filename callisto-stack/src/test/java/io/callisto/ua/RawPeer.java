@@ -13,13 +13,13 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** A hand-driven peer on the memory network: sends literal messages, records what it receives. */
-final class RawPeer {
+public final class RawPeer {
 
-    final MemoryNetwork.Endpoint endpoint;
-    final List<SipMessage> received = new ArrayList<>();
+    public final MemoryNetwork.Endpoint endpoint;
+    public final List<SipMessage> received = new ArrayList<>();
     Consumer<SipMessage> onMessage = m -> { };
 
-    RawPeer(MemoryNetwork net, int port) {
+    public RawPeer(MemoryNetwork net, int port) {
         endpoint = net.endpoint(port);
         endpoint.setHandler((m, flow) -> {
             received.add(m);
@@ -27,16 +27,16 @@ final class RawPeer {
         });
     }
 
-    void send(String text, int toPort) {
+    public void send(String text, int toPort) {
         send(SipParser.DEFAULT.parseDatagram(text.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8)), toPort);
     }
 
-    void send(SipMessage m, int toPort) {
+    public void send(SipMessage m, int toPort) {
         endpoint.send(m, new Destination(Transport.UDP,
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), toPort)), null);
     }
 
-    SipResponse lastResponse() {
+    public SipResponse lastResponse() {
         for (int i = received.size() - 1; i >= 0; i--) {
             if (received.get(i) instanceof SipResponse r) {
                 return r;
