@@ -58,6 +58,7 @@ public final class NettyTransportLayer implements TransportLayer {
     private final Counters counters = new Counters();
     private final ConnectionTable connections = new ConnectionTable();
     private final InboundProcessor processor;
+    private volatile MessageObserver observer = MessageObserver.NONE;
     private final LossHook loss;
     private final AtomicInteger state = new AtomicInteger(NEW);
     private final List<UdpEndpoint> udp = new CopyOnWriteArrayList<>();
@@ -121,6 +122,12 @@ public final class NettyTransportLayer implements TransportLayer {
     @Override
     public void setHandler(InboundHandler handler) {
         processor.setHandler(Objects.requireNonNull(handler, "handler"));
+    }
+
+    @Override
+    public void setObserver(MessageObserver observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
+        processor.setObserver(observer);
     }
 
     @Override
@@ -199,6 +206,7 @@ public final class NettyTransportLayer implements TransportLayer {
     @Override
     public void send(SipMessage message, Destination destination, SendListener listener) {
         try {
+            observer.sent(message);
             byte[] bytes = message.toBytes();
             if (!running(listener)) {
                 return;
@@ -230,6 +238,7 @@ public final class NettyTransportLayer implements TransportLayer {
     @Override
     public void sendResponse(SipResponse response, Flow requestFlow, SendListener listener) {
         try {
+            observer.sent(response);
             byte[] bytes = response.toBytes();
             if (!running(listener)) {
                 return;

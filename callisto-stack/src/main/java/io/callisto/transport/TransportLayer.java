@@ -17,6 +17,10 @@ public interface TransportLayer extends AutoCloseable {
     /** Sets the receiver of inbound messages. Must be called before {@link #start()}. */
     void setHandler(InboundHandler handler);
 
+    /** Sets who sees every message received and sent ({@link MessageObserver#NONE} by default). */
+    default void setObserver(MessageObserver observer) {
+    }
+
     /** Binds every configured listening point. */
     void start() throws java.io.IOException;
 

@@ -9,6 +9,7 @@ import io.callisto.sip.message.Verdict;
 import io.callisto.sip.parse.ParseError;
 import io.callisto.transport.Flow;
 import io.callisto.transport.InboundHandler;
+import io.callisto.transport.MessageObserver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,7 @@ public final class InboundProcessor {
     private final Counters counters;
     private volatile LocalPoints points;
     private volatile InboundHandler handler;
+    private volatile MessageObserver observer = MessageObserver.NONE;
 
     /** A processor parsing with {@code parser}, whose limits also bound what it accepts. */
     public InboundProcessor(SipParser parser, Counters counters) {
@@ -52,6 +54,11 @@ public final class InboundProcessor {
     /** Sets the listening points used by the §18.1.2 check (once bound). */
     public void setPoints(LocalPoints points) {
         this.points = points;
+    }
+
+    /** Sets who sees every well-formed message before the handler. */
+    public void setObserver(MessageObserver observer) {
+        this.observer = observer;
     }
 
     /** Sets the receiver of well-formed messages. */
@@ -135,6 +142,7 @@ public final class InboundProcessor {
         }
         counters.received(flow.transport());
         try {
+            observer.received(m, flow);
             h.onMessage(m, flow);
         } catch (RuntimeException e) {
             log.warn("inbound handler failed on a message from {}", flow, e);
