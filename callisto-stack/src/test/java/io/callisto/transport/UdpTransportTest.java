@@ -57,6 +57,43 @@ class UdpTransportTest {
     }
 
     @Test
+    void anObserverSeesEveryMessageSentAndReceived() throws Exception {
+        try (Peer a = Peer.start(Peer.loopback("127.0.0.1", Transport.UDP).build());
+                Peer b = Peer.start(Peer.loopback("127.0.0.1", Transport.UDP).build())) {
+            java.util.List<String> seenA = new java.util.concurrent.CopyOnWriteArrayList<>();
+            java.util.List<String> seenB = new java.util.concurrent.CopyOnWriteArrayList<>();
+            a.layer.setObserver(observer(seenA));
+            b.layer.setObserver(observer(seenB));
+            var req = TestMessages.options();
+            a.sendRequest(req, new Destination(Transport.UDP, b.address(Transport.UDP)));
+            Peer.Inbound in = b.next();
+            b.respondAndWait(Messages.responseTo(in.request(), 200), in.flow());
+            assertThat(a.next().response().status()).isEqualTo(200);
+            assertThat(seenA).containsExactly("sent OPTIONS", "received 200");
+            assertThat(seenB).containsExactly("received OPTIONS", "sent 200");
+        }
+    }
+
+    private static MessageObserver observer(java.util.List<String> seen) {
+        return new MessageObserver() {
+            @Override
+            public void received(io.callisto.sip.message.SipMessage m, Flow flow) {
+                seen.add("received " + name(m));
+            }
+
+            @Override
+            public void sent(io.callisto.sip.message.SipMessage m) {
+                seen.add("sent " + name(m));
+            }
+        };
+    }
+
+    private static String name(io.callisto.sip.message.SipMessage m) {
+        return m instanceof io.callisto.sip.message.SipRequest r ? r.method()
+                : Integer.toString(((SipResponse) m).status());
+    }
+
+    @Test
     void receivedAndRportAreStampedAndTheResponseGoesToTheSourcePort() throws Exception {
         try (Peer b = Peer.start(Peer.loopback("127.0.0.1", Transport.UDP).build());
                 RawUdp raw = new RawUdp("127.0.0.1")) {
