@@ -127,8 +127,13 @@ public final class RedirectServer {
     }
 
     private static SipResponse response(SipRequest request, int status, String reason) {
-        String tag = status > 100 ? Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36)
-                : null;
+        String tag;
+        try {
+            tag = request.to() == null ? null
+                    : Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+        } catch (ParseError e) {
+            tag = null; // a malformed To is copied as it is
+        }
         return Messages.responseTo(request, status, reason, tag);
     }
 

@@ -39,8 +39,9 @@ public record RegistrarConfig(String nodeId, long minExpires, long maxExpires, l
             throw new IllegalArgumentException("expiry bounds must satisfy 0 <= minExpires <= maxExpires, 1 <= max: "
                     + minExpires + ", " + maxExpires);
         }
-        if (defaultExpires < 1) {
-            throw new IllegalArgumentException("defaultExpires must be at least 1 s: " + defaultExpires);
+        if (defaultExpires < 1 || defaultExpires < minExpires) {
+            throw new IllegalArgumentException("defaultExpires must be at least 1 s and at least minExpires: "
+                    + defaultExpires);
         }
         if (sweepInterval.toMillis() < 1 || storeTimeout.toMillis() < 1) {
             throw new IllegalArgumentException("sweepInterval and storeTimeout must be at least 1 ms");

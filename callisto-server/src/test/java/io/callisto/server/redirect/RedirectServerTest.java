@@ -122,6 +122,16 @@ class RedirectServerTest {
         assertThat(h.transport.responses).hasSize(before);
     }
 
+    @Test
+    void aMalformedToStillGetsAnAnswer() {
+        bind("sip:bob@192.0.2.9", 1, 600, null);
+
+        SipResponse r = h.send(Reg.request("INVITE", "sip:bob@example.com").to("garbage"));
+
+        assertThat(r.status()).isEqualTo(302);
+        assertThat(r.header("To")).isEqualTo("garbage");
+    }
+
     private static SipRequest reparse(SipRequest r) {
         return (SipRequest) SipParser.DEFAULT.parseDatagram(r.toBytes());
     }

@@ -1,6 +1,7 @@
 package io.callisto.server.registrar;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import io.callisto.server.location.Binding;
 import io.callisto.server.testing.Reg;
@@ -303,5 +304,29 @@ class RegistrarTest {
         // replacing one keeps the count: allowed
         assertThat(small.send(reg(3).contact("<sip:a@192.0.2.4>;expires=0").contact("<sip:c@192.0.2.4>"))
                 .status()).isEqualTo(200);
+    }
+
+    @Test
+    void hostileOrMalformedValuesGet400AndChangeNothing() {
+        for (Reg bad : List.of(reg(1).contact("<sip:a@192.0.2.4>").header("Expires", "soon"),
+                reg(2).contact("<sip:a@192.0.2.4>;q"),
+                reg(3).contact("<sip:a@192.0.2.4").header("X", "y"),
+                reg(4).header("Path", "<>").header("Supported", "path").contact("<sip:a@192.0.2.4>"),
+                reg(5).to("garbage").contact("<sip:a@192.0.2.4>"))) {
+            SipResponse r = h.send(bad);
+            assertThat(r).isNotNull();
+            assertThat(r.status()).isEqualTo(400);
+            assertThat(r.reason()).startsWith("Bad Request");
+        }
+        assertThat(h.store.updates).isEmpty();
+        assertThat(h.send(reg(9).contact("<sip:a@192.0.2.4>")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void configRejectsInconsistentExpiryBounds() {
+        RegistrarConfig d = RegistrarConfig.defaults("n");
+        assertThatIllegalArgumentException().isThrownBy(() -> d.withExpires(60, 30, 30));
+        assertThatIllegalArgumentException().isThrownBy(() -> d.withExpires(60, 3600, 30));
+        assertThatIllegalArgumentException().isThrownBy(() -> d.withMaxBindingsPerAor(0));
     }
 }

@@ -7,6 +7,7 @@ import io.callisto.sip.header.SipDate;
 import io.callisto.sip.message.Messages;
 import io.callisto.sip.message.SipRequest;
 import io.callisto.sip.message.SipResponse;
+import io.callisto.sip.parse.ParseError;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -22,7 +23,7 @@ public final class Responses {
      * values (RFC 3327 §5.3), and {@code Require: outbound} when RFC 5626 §6 asks for it. No Record-Route (§10.3).
      */
     public static SipResponse ok(SipRequest request, RegisterRequest req, List<Binding> bindings, long nowMillis) {
-        SipResponse r = Messages.responseTo(request, 200, "OK", newTag());
+        SipResponse r = Messages.responseTo(request, 200, "OK", tagFor(request));
         if (req.requireOutbound()) {
             r.addHeader("Require", "outbound");
         }
@@ -38,11 +39,23 @@ public final class Responses {
 
     /** A final error response with the rejection's reason phrase and extra header lines. */
     public static SipResponse error(SipRequest request, Rejection rejection) {
-        SipResponse r = Messages.responseTo(request, rejection.status(), rejection.reason(), newTag());
+        SipResponse r = Messages.responseTo(request, rejection.status(), rejection.reason(), tagFor(request));
         for (String[] h : rejection.headers()) {
             r.addHeader(h[0], h[1]);
         }
         return r;
+    }
+
+    /**
+     * A new To tag (§8.2.6.2), or null when the To cannot be parsed (the To text is then copied as it is, so that
+     * a malformed To still gets its 400).
+     */
+    public static String tagFor(SipRequest request) {
+        try {
+            return request.to() == null ? null : newTag();
+        } catch (ParseError e) {
+            return null;
+        }
     }
 
     /** A To tag (§19.3): 64 random bits in base 36. */
