@@ -35,6 +35,7 @@ public record ProxyConfig(Set<String> domains, Set<String> aliases, boolean reco
     /** §16.6 step 11: "The timer MUST be larger than 3 minutes." */
     public static final long TIMER_C_MINIMUM_MILLIS = 180_000;
 
+    /** Normalizes the sets (lower case, immutable) and checks the values; see the component descriptions. */
     public ProxyConfig {
         domains = lowerCase(domains);
         aliases = lowerCase(aliases);
@@ -184,6 +185,7 @@ public record ProxyConfig(Set<String> domains, Set<String> aliases, boolean reco
             return this;
         }
 
+        /** The configuration; throws IllegalArgumentException for a value out of range. */
         public ProxyConfig build() {
             return new ProxyConfig(domains, aliases, recordRoute, staticRoutes, forking, sequentialTimeoutMillis,
                     timerCMillis, cancelTimeoutMillis, maxBranches, maxForwards, proxyRequireSupported);

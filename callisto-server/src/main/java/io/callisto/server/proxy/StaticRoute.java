@@ -18,6 +18,7 @@ import java.util.Objects;
  */
 public record StaticRoute(String host, String userPrefix, SipUri nextHop) {
 
+    /** Lower-cases the host; empty strings mean "any". */
     public StaticRoute {
         Objects.requireNonNull(nextHop, "nextHop");
         host = host == null || host.isEmpty() ? null : host.toLowerCase(Locale.ROOT);

@@ -143,6 +143,7 @@ final class ClientBranch implements ClientTransactionListener {
         }
     }
 
+    /** A response of this branch's current transaction (§16.7 steps 1 to 5 for one branch). */
     @Override
     public void onResponse(ClientTransaction t, SipResponse r) {
         if (t != tx) {

@@ -23,6 +23,7 @@ import java.util.List;
 public record Target(Uri uri, List<NameAddress> path, List<Destination> direct, SipUri nextHop, Flow tokenFlow,
         double q) {
 
+    /** Copies the lists. */
     public Target {
         path = List.copyOf(path);
         direct = List.copyOf(direct);
