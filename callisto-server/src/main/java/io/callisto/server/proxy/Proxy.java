@@ -139,7 +139,12 @@ public final class Proxy {
         if (tx.isInvite()) {
             table.put(tx, ctx);
         }
-        ctx.start();
+        try {
+            ctx.start();
+        } catch (RuntimeException e) {
+            table.remove(tx); // the caller answers 500; nothing may stay behind in the CANCEL table
+            throw e;
+        }
     }
 
     /**

@@ -52,6 +52,7 @@ class ProxyCallTest {
         SipResponse ok = responses(h.alice, "INVITE").get(1);
         assertThat(ok.status()).isEqualTo(200);
         assertThat(ok.recordRoutes()).extracting(NameAddress::uriText).containsExactly("sip:127.0.0.1:5060;lr");
+        assertThat(h.proxy.pendingInvites()).as("no CANCEL can matter any more").isZero();
 
         // §12.2.1.1: alice's route set is the Record-Route; the ACK and BYE go to the proxy with a Route
         String dialog = "To: <sip:bob@example.com>;tag=bobtag";
@@ -107,6 +108,7 @@ class ProxyCallTest {
         h.settle();
         assertThat(statuses(h.alice, "INVITE")).containsExactly(180, 487);
         assertThat(requests(h.bob1, "ACK")).hasSize(1); // the client transaction ACKs the 487 (§17.1.1.3)
+        assertThat(h.proxy.pendingInvites()).isZero();
     }
 
     @Test

@@ -14,8 +14,16 @@ import io.callisto.transport.Flow;
 import io.callisto.ua.MemoryNetwork;
 import io.callisto.ua.RawPeer;
 import io.callisto.ua.SipStack;
+import io.callisto.transport.Destination;
+import io.callisto.transport.InboundHandler;
+import io.callisto.transport.ListeningPoint;
+import io.callisto.transport.SendListener;
+import io.callisto.transport.TransportLayer;
+import java.io.IOException;
+import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A proxy on the stack's in-memory network and virtual clock, with hand-driven peers: a caller (alice) and callees
@@ -46,7 +54,17 @@ final class ProxyHarness {
     }
 
     ProxyHarness(ProxyConfig config) {
-        stack = new SipStack(net.endpoint(PROXY), net.time, TimerConfig.DEFAULT, null);
+        this(config, TimerConfig.DEFAULT, Set.of());
+    }
+
+    /**
+     * A proxy with {@code timers}, whose sends to the ports in {@code unreachable} fail as a refused connection
+     * would (the transport reports the failure; the client transaction turns it into a local 503).
+     */
+    ProxyHarness(ProxyConfig config, TimerConfig timers, Set<Integer> unreachable) {
+        TransportLayer endpoint = net.endpoint(PROXY);
+        stack = new SipStack(unreachable.isEmpty() ? endpoint : new Unreachable(endpoint, unreachable), net.time,
+                timers, null);
         proxy = new Proxy(config, stack.transactions(), stack.transport(), net.time, locations, "node-1");
         stack.setUser(new TransactionUser() {
             @Override
@@ -173,5 +191,50 @@ final class ProxyHarness {
 
     static List<Integer> statuses(RawPeer peer, String method) {
         return responses(peer, method).stream().map(SipResponse::status).toList();
+    }
+
+    /** A transport whose sends to some ports fail (on the caller's thread, as a refused connect may). */
+    private record Unreachable(TransportLayer inner, Set<Integer> ports) implements TransportLayer {
+
+        @Override
+        public List<ListeningPoint> listeningPoints() {
+            return inner.listeningPoints();
+        }
+
+        @Override
+        public void setHandler(InboundHandler handler) {
+            inner.setHandler(handler);
+        }
+
+        @Override
+        public void start() throws IOException {
+            inner.start();
+        }
+
+        @Override
+        public Destination prepare(SipRequest request, Destination destination) {
+            return inner.prepare(request, destination);
+        }
+
+        @Override
+        public void send(SipMessage message, Destination destination, SendListener listener) {
+            if (ports.contains(destination.address().getPort())) {
+                if (listener != null) {
+                    listener.onFailure(new ConnectException("refused (test)"));
+                }
+                return;
+            }
+            inner.send(message, destination, listener);
+        }
+
+        @Override
+        public void sendResponse(SipResponse response, Flow requestFlow, SendListener listener) {
+            inner.sendResponse(response, requestFlow, listener);
+        }
+
+        @Override
+        public void close() {
+            inner.close();
+        }
     }
 }

@@ -13,6 +13,7 @@ import io.callisto.transport.internal.IpLiterals;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Record-Route insertion (RFC 3261 §16.6 step 4) for the branches of one request.
@@ -31,6 +32,9 @@ public final class RecordRouting {
 
     /** The methods that create dialogs (RFC 3261 INVITE, RFC 6665 SUBSCRIBE and NOTIFY, RFC 3515 REFER). */
     static final Set<String> DIALOG_FORMING = Set.of("INVITE", "SUBSCRIBE", "REFER", "NOTIFY");
+
+    /** The value without tokens of each listening point (immutable, so shared). */
+    private static final ConcurrentHashMap<ListeningPoint, NameAddress> PLAIN = new ConcurrentHashMap<>();
 
     private final ListeningPoint arrivalPoint;
     private final String callerToken;
@@ -98,6 +102,13 @@ public final class RecordRouting {
     }
 
     private static NameAddress value(ListeningPoint lp, String user, boolean sips) {
+        if (user == null && !sips) {
+            return PLAIN.computeIfAbsent(lp, p -> build(p, null, false)); // the common case, parsed once
+        }
+        return build(lp, user, sips);
+    }
+
+    private static NameAddress build(ListeningPoint lp, String user, boolean sips) {
         StringBuilder b = new StringBuilder(64).append(sips ? "sips:" : "sip:");
         if (user != null) {
             b.append(user).append('@');
