@@ -29,13 +29,21 @@ import java.util.Set;
 public final class LocalAddresses {
 
     private final TransportLayer transport;
-    private final ProxyConfig config;
+    /** The configured domains and aliases, normalized like the hosts they are compared with. */
+    private final Set<String> names;
     private volatile Snapshot snapshot;
 
     /** Addresses of the points of {@code transport}, plus the aliases and domains of {@code config}. */
     public LocalAddresses(TransportLayer transport, ProxyConfig config) {
         this.transport = transport;
-        this.config = config;
+        Set<String> n = new HashSet<>();
+        for (String h : config.domains()) {
+            n.add(normalize(h));
+        }
+        for (String h : config.aliases()) {
+            n.add(normalize(h));
+        }
+        this.names = Set.copyOf(n);
     }
 
     private record Snapshot(List<ListeningPoint> points, Set<String> hostPorts, Set<Integer> ports) {
@@ -104,7 +112,7 @@ public final class LocalAddresses {
         if (s.hostPorts.contains(host + ":" + port)) {
             return true;
         }
-        if (config.domains().contains(host) || config.aliases().contains(host)) {
+        if (names.contains(host)) {
             return uri.port() < 0 || s.ports.contains(uri.port());
         }
         return false;
@@ -112,8 +120,7 @@ public final class LocalAddresses {
 
     /** True when {@code host} names this proxy as a domain or alias (no port considered). */
     public boolean isDomainOrAlias(String host) {
-        String h = normalize(host);
-        return config.domains().contains(h) || config.aliases().contains(h);
+        return names.contains(normalize(host));
     }
 
     /** True when the Via's sent-by is one we write into requests (§16.3 step 4, §16.11). */

@@ -15,7 +15,7 @@ class LocalAddressesTest {
     private final LocalAddresses local = new LocalAddresses(new FakeTransport(
             point(Transport.UDP, "192.0.2.1", 5060, null), point(Transport.TLS, "192.0.2.1", 5061, "sip.example.com"),
             point(Transport.UDP, "::1", 5070, null)),
-            ProxyConfig.builder().domain("Example.COM").alias("proxy.example.net").build());
+            ProxyConfig.builder().domain("Example.COM").alias("proxy.example.net").alias("[2001:db8::1]").build());
 
     @Test
     void listeningAddressesWithTheirPorts() {
@@ -34,6 +34,7 @@ class LocalAddressesTest {
         assertThat(local.isOurs(SipUri.parse("sip:bob@example.com:5999"))).isFalse();
         assertThat(local.isOurs(SipUri.parse("sip:proxy.example.net;lr"))).isTrue();
         assertThat(local.isOurs(SipUri.parse("sip:bob@other.net"))).isFalse();
+        assertThat(local.isOurs(SipUri.parse("sip:bob@[2001:DB8:0::1]"))).isTrue();
     }
 
     @Test
