@@ -20,6 +20,7 @@ import io.callisto.transaction.ServerTransaction;
 import io.callisto.transaction.TransactionLayer;
 import io.callisto.transport.Flow;
 import io.callisto.transport.TransportLayer;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,17 +68,11 @@ public final class Proxy {
         this.targets = new TargetFinder(config, Objects.requireNonNull(locations, "locations"), local,
                 Objects.requireNonNull(nodeId, "nodeId"));
         this.stateless = new StatelessForwarder(services, owners);
-        Map<ServerTransaction, ResponseContext>[] maps = newMaps(owners.size());
-        this.contexts = List.of(maps);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<ServerTransaction, ResponseContext>[] newMaps(int n) {
-        Map<ServerTransaction, ResponseContext>[] maps = new Map[n];
-        for (int i = 0; i < n; i++) {
-            maps[i] = new HashMap<>();
+        List<Map<ServerTransaction, ResponseContext>> maps = new ArrayList<>(owners.size());
+        for (int i = 0; i < owners.size(); i++) {
+            maps.add(new HashMap<>());
         }
-        return maps;
+        this.contexts = List.copyOf(maps);
     }
 
     /** The configuration. */

@@ -63,7 +63,7 @@ public final class TargetFinder {
     private final LocalAddresses local;
     private final String nodeId;
 
-    /** A finder over {@code locations}; bindings with a flow are reached over it only when written by {@code nodeId}. */
+    /** A finder over {@code locations}; a binding's flow is used only when {@code nodeId} wrote it. */
     public TargetFinder(ProxyConfig config, LocationStore locations, LocalAddresses local, String nodeId) {
         this.config = config;
         this.locations = locations;
