@@ -127,4 +127,15 @@ class ProxyValidationTest {
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.reason()).startsWith("Bad Request (");
     }
+
+    @Test
+    void aMalformedFieldTheProxyDoesNotNeedIsForwardedUntouched() {
+        h.register("sip:bob@example.com", "sip:bob@127.0.0.1:5080", -1);
+        h.alice.send(h.request("INVITE", "sip:bob@example.com", "bad-2", 1, ALICE)
+                .replace("Contact: <sip:alice@127.0.0.1:5070>", "Contact: <<nonsense"), PROXY);
+        h.alice.send(h.request("MESSAGE", "sip:bob@example.com", "bad-3", 1, ALICE, "Date: yesterday"), PROXY);
+        h.settle();
+        assertThat(last(h.bob1, "INVITE").header("Contact")).isEqualTo("<<nonsense"); // §16.3 step 1
+        assertThat(last(h.bob1, "MESSAGE").header("Date")).isEqualTo("yesterday");
+    }
 }

@@ -4,6 +4,7 @@ import io.callisto.server.proxy.ProxyConfig;
 import io.callisto.sip.header.Headers;
 import io.callisto.sip.header.NameAddress;
 import io.callisto.sip.message.SipRequest;
+import io.callisto.sip.parse.ParseError;
 import io.callisto.sip.uri.SipUri;
 import io.callisto.transport.Destination;
 import io.callisto.transport.Flow;
@@ -64,9 +65,15 @@ public final class RecordRouting {
         if (arrival.connected()) {
             return RouteTokens.encode(arrival);
         }
-        List<NameAddress> contacts = request.contacts();
-        if (contacts.isEmpty() || contacts.get(0).isWildcard() || !(contacts.get(0).uri() instanceof SipUri c)) {
-            return null;
+        SipUri c;
+        try {
+            List<NameAddress> contacts = request.contacts();
+            if (contacts.isEmpty() || contacts.get(0).isWildcard() || !(contacts.get(0).uri() instanceof SipUri s)) {
+                return null;
+            }
+            c = s;
+        } catch (ParseError e) {
+            return null; // §16.3 step 1: a field the proxy does not need is left alone, well-formed or not
         }
         InetAddress ip = IpLiterals.parse(c.host());
         int port = c.port() > 0 ? c.port() : arrival.transport().defaultPort();
