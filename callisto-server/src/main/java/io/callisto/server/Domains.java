@@ -66,6 +66,13 @@ public final class Domains {
         return Set.copyOf(domains);
     }
 
+    /** Every name we answer for: the configured domains and our own addresses. */
+    public Set<String> all() {
+        Set<String> a = new LinkedHashSet<>(domains);
+        a.addAll(own);
+        return a;
+    }
+
     /** The first configured domain, else the first own name: the default realm. */
     public String primary() {
         return domains.isEmpty() ? own.iterator().next() : domains.iterator().next();

@@ -10,12 +10,15 @@ import io.callisto.server.location.LocationStore;
 import io.callisto.server.ops.OpsHttpServer;
 import io.callisto.server.ops.ServerMetrics;
 import io.callisto.server.proxy.Proxy;
+import io.callisto.server.proxy.ForkingMode;
 import io.callisto.server.proxy.ProxyConfig;
+import io.callisto.server.proxy.StaticRoute;
 import io.callisto.server.redirect.RedirectServer;
 import io.callisto.server.registrar.Registrar;
 import io.callisto.server.registrar.RegistrarConfig;
 import io.callisto.server.store.StoreConfig;
 import io.callisto.server.store.Stores;
+import io.callisto.sip.uri.SipUri;
 import io.callisto.transaction.TimerConfig;
 import io.callisto.transport.ListeningPoint;
 import io.callisto.transport.Transport;
@@ -85,7 +88,8 @@ public final class Server implements AutoCloseable {
         LocationStore locations = stores.location();
 
         SipStack.Builder b = SipStack.builder()
-                .timers(new TimerConfig(config.timers.t1Ms, config.timers.t2Ms, config.timers.t4Ms))
+                .timers(new TimerConfig(config.timers.t1Ms, config.timers.t2Ms, config.timers.t4Ms,
+                        Math.max(32_000L, 64L * config.timers.t1Ms)))
                 .transport(t -> t.maxMessageSize(config.limits.maxMessageSize)
                         .maxConnections(config.limits.maxConnections)
                         .idleTimeout(Duration.ofSeconds(config.limits.idleTimeoutSeconds))
@@ -107,9 +111,9 @@ public final class Server implements AutoCloseable {
         Domains domains = new Domains(config.domains, points, config.advertisedHost);
         String realm = config.auth.realm != null ? config.auth.realm : domains.primary();
 
-        registrar = new Registrar(registrarConfig(), locations, stack.owners(), stack.owners().ownerOf(nodeId),
+        registrar = new Registrar(registrarConfig(domains), locations, stack.owners(), stack.owners().ownerOf(nodeId),
                 System::currentTimeMillis);
-        DigestAuthenticator auth = config.auth.enabled ? new DigestAuthenticator(authConfig(realm),
+        DigestAuthenticator auth = config.auth.enabled ? new DigestAuthenticator(authConfig(domains, realm),
                 stores.credentials(), System::currentTimeMillis, secret()) : null;
         boolean redirectMode = config.mode.toLowerCase(Locale.ROOT).equals("redirect");
         Proxy proxy = redirectMode ? null : new Proxy(proxyConfig(domains), stack.transactions(),
@@ -125,7 +129,7 @@ public final class Server implements AutoCloseable {
                 () -> locations.aors().size());
         if (proxy != null) {
             metrics.gauge("proxy_calls_in_progress", "proxied INVITEs without a final response yet",
-                    proxy::invitesInProgress);
+                    proxy::pendingInvites);
         }
         for (ListeningPoint lp : points) {
             LOG.info("listening transport={} address={}", lp.transport().name().toLowerCase(Locale.ROOT),
@@ -158,23 +162,50 @@ public final class Server implements AutoCloseable {
                 config.store.jdbcUrl, config.store.user, config.store.password, nodeId, config.store.poolSize);
     }
 
-    private RegistrarConfig registrarConfig() {
-        return new RegistrarConfig(config.registrar.minExpires, config.registrar.maxExpires,
-                config.registrar.defaultExpires, Duration.ofSeconds(10), nodeId);
+    private RegistrarConfig registrarConfig(Domains domains) {
+        return RegistrarConfig.defaults(nodeId)
+                .withExpires(config.registrar.minExpires, config.registrar.maxExpires, config.registrar.defaultExpires)
+                .withDomains(domains.all());
     }
 
-    private AuthConfig authConfig(String realm) {
-        return AuthConfig.defaults(realm)
-                .withMethods(Set.copyOf(config.auth.methods))
-                .withNonceLifetime(Duration.ofSeconds(config.auth.nonceLifetimeSeconds))
-                .withFailureLimit(config.auth.failureLimit, Duration.ofSeconds(config.auth.blockSeconds));
+    private AuthConfig authConfig(Domains domains, String realm) {
+        AuthConfig.Builder b = AuthConfig.builder()
+                .methods(Set.copyOf(config.auth.methods))
+                .nonceLifetime(Duration.ofSeconds(config.auth.nonceLifetimeSeconds))
+                .maxFailures(config.auth.failureLimit)
+                .blockDuration(Duration.ofSeconds(config.auth.blockSeconds));
+        for (String d : domains.configured()) {
+            b.realm(d, realm);
+        }
+        return b.build();
     }
 
-    private ProxyConfig proxyConfig(Domains domains) {
-        return ProxyConfig.defaults(domains.configured())
-                .withRecordRoute(config.proxy.recordRoute)
-                .withForking(config.proxy.forking)
-                .withTimerC(Duration.ofSeconds(config.proxy.timerCSeconds));
+    private ProxyConfig proxyConfig(Domains domains) throws ConfigException {
+        ProxyConfig.Builder b = ProxyConfig.builder()
+                .recordRoute(config.proxy.recordRoute)
+                .forking(config.proxy.forking.equalsIgnoreCase("sequential") ? ForkingMode.SEQUENTIAL
+                        : ForkingMode.PARALLEL)
+                .timerCMillis(config.proxy.timerCSeconds * 1000L)
+                .sequentialTimeoutMillis(config.proxy.sequentialBranchSeconds * 1000L);
+        for (String d : domains.configured()) {
+            b.domain(d);
+        }
+        for (String host : domains.all()) {
+            if (!domains.configured().contains(host)) {
+                b.alias(host);
+            }
+        }
+        for (int i = 0; i < config.proxy.routes.size(); i++) {
+            ServerConfig.Route r = config.proxy.routes.get(i);
+            SipUri next;
+            try {
+                next = SipUri.parse(r.nextHop);
+            } catch (RuntimeException e) {
+                throw new ConfigException("proxy.routes[" + i + "].next-hop: '" + r.nextHop + "' is not a SIP URI");
+            }
+            b.staticRoute(new StaticRoute(r.host, r.userPrefix, next));
+        }
+        return b.build();
     }
 
     private static byte[] secret() {
@@ -245,10 +276,10 @@ public final class Server implements AutoCloseable {
     public void close() {
         serving = false;
         if (core != null) {
-            core.drain();
+            core.drain(); // new requests get 503 from now on
             long until = System.nanoTime() + GRACE.toNanos();
-            while (registrar != null && registrar.pendingWrites() > 0 && System.nanoTime() < until) {
-                sleep(20);
+            while (stack.transactions().activeTransactions() > 0 && System.nanoTime() < until) {
+                sleep(20); // in-flight transactions finish (those waiting out Timer J/L are cut short)
             }
         }
         if (registrar != null) {

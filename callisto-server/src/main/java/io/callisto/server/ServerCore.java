@@ -105,6 +105,7 @@ final class ServerCore implements TransactionUser {
                 tx.respond(responseOf(r));
                 return;
             }
+            DigestAuthenticator.consumeCredentials(req, realm); // §22.3: ours are not passed on
         }
         proxy.onRequest(tx);
     }

@@ -1,5 +1,6 @@
 package io.callisto.server.proxy;
 
+import io.callisto.server.location.BindingFlows;
 import static io.callisto.server.proxy.ProxyHarness.ALICE;
 import static io.callisto.server.proxy.ProxyHarness.BOB1;
 import static io.callisto.server.proxy.ProxyHarness.BOB2;

@@ -1,5 +1,6 @@
 package io.callisto.server.registrar;
 
+import io.callisto.server.location.BindingFlows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callisto.server.location.Binding;
@@ -64,8 +65,8 @@ class PathOutboundTest {
         Binding b = h.store.lookup(AOR).get(0);
         assertThat(b.instanceId()).isEqualTo(INSTANCE);
         assertThat(b.regId()).isEqualTo(1);
-        assertThat(b.flow()).isEqualTo(FlowToken.of(ServerHarness.TCP));
-        assertThat(FlowToken.parse(b.flow())).isEqualTo(ServerHarness.TCP);
+        assertThat(b.flow()).isEqualTo(BindingFlows.token(ServerHarness.TCP));
+        assertThat(BindingFlows.flow(b.flow())).isEqualTo(ServerHarness.TCP);
         assertThat(b.source()).isEqualTo("tcp:192.0.2.4:40312");
         assertThat(b.node()).isEqualTo("node-a");
     }
@@ -81,7 +82,7 @@ class PathOutboundTest {
 
         assertThat(r.all(Headers.CONTACT)).hasSize(1);
         assertThat(h.store.lookup(AOR)).singleElement().satisfies(b -> {
-            assertThat(b.flow()).isEqualTo(FlowToken.of(second));
+            assertThat(b.flow()).isEqualTo(BindingFlows.token(second));
             assertThat(b.contact()).isEqualTo("sip:alice@192.0.2.4:40999;transport=tcp;ob");
         });
     }
@@ -94,7 +95,7 @@ class PathOutboundTest {
 
         assertThat(h.store.lookup(AOR)).extracting(Binding::regId).containsExactlyInAnyOrder(1, 2);
         assertThat(h.store.lookup(AOR)).filteredOn(b -> b.regId() == 2).singleElement()
-                .extracting(Binding::flow).isEqualTo(FlowToken.of(ServerHarness.UDP));
+                .extracting(Binding::flow).isEqualTo(BindingFlows.token(ServerHarness.UDP));
     }
 
     @Test
@@ -208,7 +209,7 @@ class PathOutboundTest {
         assertThat(h.store.lookup(AOR)).singleElement().satisfies(b -> {
             assertThat(b.contact()).isEqualTo("sip:alice@10.0.0.7:5060;transport=tcp");
             assertThat(b.source()).isEqualTo("tcp:192.0.2.4:40312");
-            assertThat(b.flow()).isEqualTo(FlowToken.of(ServerHarness.TCP));
+            assertThat(b.flow()).isEqualTo(BindingFlows.token(ServerHarness.TCP));
         });
     }
 }

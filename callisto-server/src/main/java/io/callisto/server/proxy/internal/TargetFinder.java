@@ -3,7 +3,7 @@ package io.callisto.server.proxy.internal;
 import io.callisto.server.location.Aors;
 import io.callisto.server.location.Binding;
 import io.callisto.server.location.LocationStore;
-import io.callisto.server.proxy.BindingFlows;
+import io.callisto.server.location.BindingFlows;
 import io.callisto.server.proxy.ForkingMode;
 import io.callisto.server.proxy.ProxyConfig;
 import io.callisto.server.proxy.StaticRoute;

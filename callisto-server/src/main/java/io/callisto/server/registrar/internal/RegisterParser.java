@@ -1,7 +1,7 @@
 package io.callisto.server.registrar.internal;
 
 import io.callisto.server.location.Aors;
-import io.callisto.server.registrar.FlowToken;
+import io.callisto.server.location.BindingFlows;
 import io.callisto.server.registrar.RegistrarConfig;
 import io.callisto.sip.header.Headers;
 import io.callisto.sip.header.NameAddress;
@@ -130,7 +130,8 @@ public final class RegisterParser {
             throw Rejected.with(400, "Bad Request (outbound registration with +sip.instance and reg-id required)");
         }
         boolean firstHop = request.all(Headers.VIA).size() == 1;
-        String flowToken = flow != null && firstHop && (outbound || flow.connected()) ? FlowToken.of(flow) : null;
+        String flowToken = flow != null && firstHop && (outbound || flow.connected())
+                ? BindingFlows.token(flow) : null;
         List<String> pathValues = paths.stream().map(NameAddress::toString).toList();
         return new RegisterRequest(aor, callId, callCseq, false, specs, pathValues, source(flow), flowToken,
                 userAgent(request), outbound && uaOutbound);
@@ -261,7 +262,7 @@ public final class RegisterParser {
     }
 
     private static String source(Flow flow) {
-        return flow == null ? null : FlowToken.source(flow);
+        return flow == null ? null : BindingFlows.source(flow);
     }
 
     private static String userAgent(SipRequest request) {

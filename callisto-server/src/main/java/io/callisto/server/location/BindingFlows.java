@@ -1,4 +1,4 @@
-package io.callisto.server.proxy;
+package io.callisto.server.location;
 
 import io.callisto.transport.Destination;
 import io.callisto.transport.Flow;

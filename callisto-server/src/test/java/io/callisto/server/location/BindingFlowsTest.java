@@ -1,4 +1,4 @@
-package io.callisto.server.proxy;
+package io.callisto.server.location;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
