@@ -11,11 +11,15 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A child JVM running a test class's {@code main} with this JVM's java and class path; its standard output is read
- * line by line on a daemon thread, its standard error goes to ours. Closing it kills it (by PID) if still alive.
+ * A child JVM running a test class's {@code main} with this JVM's java and class path. Its standard output is read
+ * on a daemon thread: lines starting with {@link #MARK} are its answers to the test ({@link #nextLine}); any other
+ * line (logging) is copied to our standard error, as is its standard error. Closing it kills it (by PID) if still
+ * alive.
  */
 final class ChildJvm implements AutoCloseable {
 
+    /** The prefix of a line meant for the test. */
+    static final String MARK = "@@ ";
     private static final String EOF = new String("<eof>");
 
     private final Process process;
@@ -28,7 +32,11 @@ final class ChildJvm implements AutoCloseable {
                     StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
-                    lines.add(line);
+                    if (line.startsWith(MARK)) {
+                        lines.add(line.substring(MARK.length()));
+                    } else {
+                        System.err.println("[child " + process.pid() + "] " + line);
+                    }
                 }
             } catch (IOException ignored) {
                 // the child died
@@ -52,7 +60,7 @@ final class ChildJvm implements AutoCloseable {
         return new ChildJvm(pb.start());
     }
 
-    /** The next line of output, or null when none came within {@code timeoutMillis} or the child ended. */
+    /** The next answer (without its mark), or null when none came within {@code timeoutMillis} or the child ended. */
     String nextLine(long timeoutMillis) throws InterruptedException {
         String s = lines.poll(timeoutMillis, TimeUnit.MILLISECONDS);
         if (s == EOF) {

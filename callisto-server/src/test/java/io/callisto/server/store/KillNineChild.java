@@ -28,7 +28,7 @@ public final class KillNineChild {
     /** Runs until killed. */
     public static void main(String[] args) throws Exception {
         Stores stores = Stores.open(StoreConfig.h2(Path.of(args[0])));
-        System.out.println("READY");
+        System.out.println(ChildJvm.MARK + "READY");
         System.out.flush();
         Semaphore inFlight = new Semaphore(16);
         for (int n = 0; ; n++) {
@@ -37,7 +37,7 @@ public final class KillNineChild {
             Binding b = TestBindings.live(aor(i), contact(i));
             stores.location().update(aor(i), List.of(b), List.of()).whenComplete((v, e) -> {
                 synchronized (System.out) {
-                    System.out.println(e == null ? "ACK " + i : "FAIL " + i + " " + e);
+                    System.out.println(ChildJvm.MARK + (e == null ? "ACK " + i : "FAIL " + i + " " + e));
                     System.out.flush();
                 }
                 inFlight.release();

@@ -21,7 +21,7 @@ public final class SecondProcessChild {
                     .get(30, TimeUnit.SECONDS);
             s.location().update(args[2], List.of(TestBindings.live(args[2], "sip:second@192.0.2.99")), List.of())
                     .get(30, TimeUnit.SECONDS);
-            System.out.println("DONE");
+            System.out.println(ChildJvm.MARK + "DONE");
             System.out.flush();
         } catch (Exception e) {
             e.printStackTrace();
