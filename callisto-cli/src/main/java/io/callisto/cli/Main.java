@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code bin/callisto}: the one launcher; each command is a picocli subcommand. */
 @Command(name = "callisto", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Callisto SIP platform.",
-        subcommands = {ServerCommand.class, UaCommand.class, LintCommand.class, TlsCertCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServerCommand.class, UaCommand.class, UserCommand.class, LintCommand.class,
+            TlsCertCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

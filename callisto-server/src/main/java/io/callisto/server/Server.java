@@ -27,6 +27,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,7 +85,13 @@ public final class Server implements AutoCloseable {
     }
 
     private void startAll() throws IOException, ConfigException {
-        stores = Stores.open(storeConfig());
+        try {
+            stores = Stores.open(storeConfig());
+        } catch (SQLException e) {
+            throw new IOException("cannot open the " + config.store.kind + " store: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
         LocationStore locations = stores.location();
 
         SipStack.Builder b = SipStack.builder()
