@@ -197,10 +197,8 @@ public final class Server implements AutoCloseable {
         for (String d : domains.configured()) {
             b.domain(d);
         }
-        for (String host : domains.all()) {
-            if (!domains.configured().contains(host)) {
-                b.alias(host);
-            }
+        if (config.advertisedHost != null) {
+            b.alias(config.advertisedHost); // the proxy knows its bound addresses; this name is ours too
         }
         for (int i = 0; i < config.proxy.routes.size(); i++) {
             ServerConfig.Route r = config.proxy.routes.get(i);
