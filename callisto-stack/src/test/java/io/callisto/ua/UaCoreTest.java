@@ -88,6 +88,28 @@ class UaCoreTest {
     }
 
     @Test
+    void dialogEstablishingResponsesCarryTheRecordRouteOfTheInvite() {
+        bob.onIncomingCall(c -> {
+            c.ring();
+            c.answer(null);
+        });
+        String rr = "Record-Route: <sip:p2.example.com;lr>\nRecord-Route: <sip:p1.example.com;lr>, "
+                + "<sip:p0.example.com;lr>\n";
+        peer.send(request("INVITE", "rr1", null, 1, rr), 5062);
+        h.settle();
+        List<SipResponse> got = peer.received.stream().filter(m -> m instanceof SipResponse)
+                .map(m -> (SipResponse) m).toList();
+        SipResponse ringing = got.stream().filter(r -> r.status() == 180).findFirst().orElseThrow();
+        SipResponse ok = got.stream().filter(r -> r.status() == 200).findFirst().orElseThrow();
+        for (SipResponse r : List.of(ringing, ok)) {
+            assertThat(r.recordRoutes()).as("§12.1.1: copied in order")
+                    .extracting(na -> na.uri().toString())
+                    .containsExactly("sip:p2.example.com;lr", "sip:p1.example.com;lr", "sip:p0.example.com;lr");
+        }
+        assertThat(ask(request("OPTIONS", "o1", null, 1, rr)).recordRoutes()).as("not outside a dialog").isEmpty();
+    }
+
+    @Test
     void messageBothWays() {
         List<IncomingMessage> got = new ArrayList<>();
         bob.onMessage(got::add);

@@ -57,7 +57,15 @@ final class IncomingCall extends CallBase {
     }
 
     private SipResponse response(int status, String reason) {
-        return core.response(invite, status, reason, localTag);
+        SipResponse r = core.response(invite, status, reason, localTag);
+        if (status > 100 && status < 300) {
+            // §12.1.1: a dialog-establishing response carries the request's Record-Route values, in order, so the
+            // caller's route set (and its ACK and BYE) follows the proxies that asked to stay on the path
+            for (String rr : invite.headers("Record-Route")) {
+                r.addHeader("Record-Route", rr);
+            }
+        }
+        return r;
     }
 
     private NameAddress contact() {
