@@ -147,7 +147,8 @@ public final class PostgresServer implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
-            try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), "postgres", "")) {
+            try {
+                DriverManager.getConnection(jdbcUrl("postgres"), "postgres", "").close();
                 return;
             } catch (SQLException e) {
                 if (!postmaster.isAlive()) {
@@ -198,23 +199,31 @@ public final class PostgresServer implements AutoCloseable {
 
     private void stopPostmaster() throws IOException, InterruptedException {
         Process p = postmaster;
-        postmaster = null;
-        if (p == null || !p.isAlive()) {
+        if (p == null) {
             return;
         }
-        // SIGINT: PostgreSQL's "fast" shutdown (ends the sessions, checkpoints, exits)
-        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor(10, TimeUnit.SECONDS);
-        if (!p.waitFor(30, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            p.waitFor(10, TimeUnit.SECONDS);
+        try {
+            if (p.isAlive()) {
+                // SIGINT: PostgreSQL's "fast" shutdown (ends the sessions, checkpoints, exits)
+                new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor(10, TimeUnit.SECONDS);
+                p.waitFor(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            if (p.isAlive()) {
+                p.destroyForcibly();
+                p.waitFor(10, TimeUnit.SECONDS);
+            }
+            postmaster = null;
         }
     }
 
     /** Stops the server and deletes its directory. */
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         try {
             stopPostmaster();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             deleteTree(root);
         }

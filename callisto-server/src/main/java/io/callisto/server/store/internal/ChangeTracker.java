@@ -80,27 +80,24 @@ final class ChangeTracker {
         }
     }
 
-    /** True when the poll interval has passed (H2 only; PostgreSQL is told through notifications). */
-    boolean pollDue() {
-        if (db.dialect().notifies()) {
-            return false;
+    /**
+     * H2, once per poll interval: reads the counter and, when another process moved it, asks for a full reload.
+     * PostgreSQL: nothing (it is told through notifications).
+     */
+    void pollIfDue() throws SQLException {
+        if (db.dialect().notifies() || System.nanoTime() - lastPoll < pollNanos) {
+            return;
         }
-        long now = System.nanoTime();
-        if (now - lastPoll < pollNanos) {
-            return false;
+        lastPoll = System.nanoTime();
+        long now;
+        try (Connection c = db.connection()) {
+            now = ChangeCounter.read(c, counter);
+            c.commit();
         }
-        lastPoll = now;
-        return true;
-    }
-
-    /** Polls the H2 counter; true (and the new value remembered) when another process changed something. */
-    boolean changedElsewhere(Connection c) throws SQLException {
-        long now = ChangeCounter.read(c, counter);
-        if (now == known) {
-            return false;
+        if (now != known) {
+            known = now;
+            reloadRequested.set(true);
         }
-        known = now;
-        return true;
     }
 
     /** Asks for a full reload at the next opportunity (a missed notification, a failed reload). Any thread. */

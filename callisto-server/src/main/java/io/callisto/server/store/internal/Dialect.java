@@ -14,14 +14,22 @@ public enum Dialect {
             + "reg_id, path, source, flow, node, user_agent, updated_at";
     static final int BINDING_COLUMN_COUNT = 15;
 
-    /** Inserts or replaces one binding, keyed by (aor, binding_key); parameters in {@link #BINDING_COLUMNS} order. */
-    String upsertBinding() {
-        String params = "?, ".repeat(BINDING_COLUMN_COUNT - 1) + "?";
-        if (this == H2) {
-            return "MERGE INTO location_binding (" + BINDING_COLUMNS + ") KEY (aor, binding_key) VALUES (" + params
-                    + ")";
+    /**
+     * Inserts or replaces {@code rows} bindings in one statement, keyed by (aor, binding_key); parameters in
+     * {@link #BINDING_COLUMNS} order, row after row. One statement of many rows is several times faster than a JDBC
+     * batch of one-row statements on H2. The rows must have distinct keys (PostgreSQL refuses to update one row
+     * twice in a statement).
+     */
+    String upsertBindings(int rows) {
+        String tuple = "(" + "?, ".repeat(BINDING_COLUMN_COUNT - 1) + "?)";
+        StringBuilder values = new StringBuilder(rows * (tuple.length() + 2));
+        for (int i = 0; i < rows; i++) {
+            values.append(i == 0 ? "" : ", ").append(tuple);
         }
-        return "INSERT INTO location_binding (" + BINDING_COLUMNS + ") VALUES (" + params + ")"
+        if (this == H2) {
+            return "MERGE INTO location_binding (" + BINDING_COLUMNS + ") KEY (aor, binding_key) VALUES " + values;
+        }
+        return "INSERT INTO location_binding (" + BINDING_COLUMNS + ") VALUES " + values
                 + " ON CONFLICT (aor, binding_key) DO UPDATE SET contact = EXCLUDED.contact, q = EXCLUDED.q,"
                 + " expires_at = EXCLUDED.expires_at, call_id = EXCLUDED.call_id, cseq = EXCLUDED.cseq,"
                 + " instance_id = EXCLUDED.instance_id, reg_id = EXCLUDED.reg_id, path = EXCLUDED.path,"

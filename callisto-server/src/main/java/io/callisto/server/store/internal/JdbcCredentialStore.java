@@ -143,16 +143,10 @@ public final class JdbcCredentialStore implements CredentialStore {
 
         @Override
         public void tick() {
-            if (changes.pollDue()) {
-                try (Connection c = db.connection()) {
-                    boolean changed = changes.changedElsewhere(c);
-                    c.commit();
-                    if (changed) {
-                        changes.requestReload();
-                    }
-                } catch (SQLException e) {
-                    logFailure("polling the change counter", e);
-                }
+            try {
+                changes.pollIfDue();
+            } catch (SQLException e) {
+                logFailure("polling the change counter", e);
             }
             if (changes.takeReloadRequest()) {
                 reloadNow(new Reload(null, null));

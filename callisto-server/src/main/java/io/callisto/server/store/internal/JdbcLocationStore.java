@@ -4,11 +4,9 @@ import io.callisto.server.location.Binding;
 import io.callisto.server.location.LocationStore;
 import io.callisto.server.location.MemoryLocationStore;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,14 +14,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link LocationStore} on H2 or PostgreSQL, with a {@link MemoryLocationStore} as its in-memory view.
+ * The {@link LocationStore} on H2 or PostgreSQL, with a {@link MemoryLocationStore} as its in-memory view
+ * ({@link LocationView}).
  *
  * <p>Reads ({@link #lookup}, {@link #aors}, {@link #bindingCount}) come from memory. Writes are queued to the
  * store's own thread ({@link WorkQueue}); updates waiting there together are committed in one transaction (group
@@ -31,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * memory changed, listeners told and the futures completed, all on the store's thread; when the commit fails,
  * a batch is retried one update per transaction, so one bad update fails alone, and a failed update leaves memory
  * as it was. Changes by other processes arrive as reload requests ({@link #reload}) from notifications (PostgreSQL)
- * or from polling the change counter (H2).
+ * or from polling the change counter (H2). Expired bindings are deleted by primary key, found through an
+ * {@link ExpiryIndex}; a full sweep runs at start and once an hour for rows no memory knows.
  */
 public final class JdbcLocationStore implements LocationStore {
 
@@ -41,6 +41,7 @@ public final class JdbcLocationStore implements LocationStore {
     private static final int MAX_BATCH = 512;
     /** Longest AoR plus binding key accepted (PostgreSQL cannot index much longer keys). */
     static final int MAX_KEY_CHARS = 2000;
+    private static final long SWEEP_NANOS = TimeUnit.HOURS.toNanos(1);
 
     private sealed interface Op permits Update, Expire, Reload {
     }
@@ -56,38 +57,40 @@ public final class JdbcLocationStore implements LocationStore {
     private record Reload(String aor) implements Op {
     }
 
-    private record Row(String aor, String key) {
-    }
-
     private final Database db;
-    private final MemoryLocationStore memory = new MemoryLocationStore();
+    private final LocationView view = new LocationView();
     private final ChangeTracker changes;
     private final WorkQueue<Op> queue;
     private final LogThrottle failures = new LogThrottle(5_000);
-    private final CopyOnWriteArrayList<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+    private long lastSweep = System.nanoTime();
 
     /** A store on {@code db}; {@link #start} loads it and starts its thread. */
     public JdbcLocationStore(Database db, long pollMillis) {
         this.db = db;
-        this.memory.addListener(this::fanOut); // memory tells of what it expires; tell() of the rest
         this.changes = new ChangeTracker(db, Schema.LOCATION, Notifications.LOCATION, pollMillis);
         this.queue = new WorkQueue<>("callisto-store-location", QUEUE_CAPACITY, MAX_BATCH, 500, new Handler());
     }
 
-    /** Loads every unexpired binding into memory (on the caller's thread), then starts the store's thread. */
+    /**
+     * Deletes the bindings that expired while no server ran, loads every unexpired one into memory (on the caller's
+     * thread), then starts the store's thread.
+     */
     public void start() throws SQLException {
+        long now = System.currentTimeMillis();
         try (Connection c = db.connection()) {
-            changes.beforeLoad(c);
-            Map<String, List<Binding>> all = BindingRows.loadAll(c, System.currentTimeMillis());
+            BindingRows.sweep(c, now);
             c.commit();
-            all.forEach(memory::replace);
+            changes.beforeLoad(c);
+            Map<String, List<Binding>> all = BindingRows.loadAll(c, now);
+            c.commit();
+            view.load(all);
         }
         queue.start();
     }
 
     @Override
     public List<Binding> lookup(String aor) {
-        return memory.lookup(aor);
+        return view.lookup(aor);
     }
 
     @Override
@@ -111,7 +114,7 @@ public final class JdbcLocationStore implements LocationStore {
             return CompletableFuture.failedFuture(e);
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
-        return submit(new Update(aor, ups, rems, done)) ? done : CompletableFuture.failedFuture(refusal());
+        return queue.offer(new Update(aor, ups, rems, done)) ? done : CompletableFuture.failedFuture(refusal());
     }
 
     private static void checkLength(String aor, String key) {
@@ -124,7 +127,7 @@ public final class JdbcLocationStore implements LocationStore {
     @Override
     public CompletableFuture<Integer> removeExpired(long nowMillis) {
         CompletableFuture<Integer> done = new CompletableFuture<>();
-        return submit(new Expire(nowMillis, done)) ? done : CompletableFuture.failedFuture(refusal());
+        return queue.offer(new Expire(nowMillis, done)) ? done : CompletableFuture.failedFuture(refusal());
     }
 
     /** Reloads {@code aor} (null: everything) from the database on the store's thread; any thread may call. */
@@ -132,10 +135,6 @@ public final class JdbcLocationStore implements LocationStore {
         if (!queue.offer(new Reload(aor))) {
             changes.requestReload(); // the queue is full: reload everything when it has room
         }
-    }
-
-    private boolean submit(Op op) {
-        return queue.offer(op);
     }
 
     private RuntimeException refusal() {
@@ -146,17 +145,17 @@ public final class JdbcLocationStore implements LocationStore {
 
     @Override
     public List<String> aors() {
-        return memory.aors();
+        return view.aors();
     }
 
     @Override
     public int bindingCount() {
-        return memory.bindingCount();
+        return view.bindingCount();
     }
 
     @Override
     public void addListener(Consumer<String> listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
+        view.addListener(listener);
     }
 
     /** Updates waiting for the store's thread. */
@@ -193,16 +192,14 @@ public final class JdbcLocationStore implements LocationStore {
 
         @Override
         public void tick() {
-            if (changes.pollDue()) {
-                try (Connection c = db.connection()) {
-                    boolean changed = changes.changedElsewhere(c);
-                    c.commit();
-                    if (changed) {
-                        changes.requestReload();
-                    }
-                } catch (SQLException e) {
-                    logFailure("polling the change counter", e);
-                }
+            if (System.nanoTime() - lastSweep > SWEEP_NANOS) {
+                lastSweep = System.nanoTime();
+                sweep();
+            }
+            try {
+                changes.pollIfDue();
+            } catch (SQLException e) {
+                logFailure("polling the change counter", e);
             }
             if (changes.takeReloadRequest()) {
                 reloadNow(null);
@@ -244,39 +241,33 @@ public final class JdbcLocationStore implements LocationStore {
     }
 
     private void commit(List<Update> updates) throws SQLException {
-        Map<Row, Binding> last = new LinkedHashMap<>(); // null value: removed
+        Map<ExpiryIndex.Row, Binding> last = new LinkedHashMap<>(); // the last change of each row; null: removed
         Set<String> aors = new LinkedHashSet<>();
         for (Update u : updates) {
             aors.add(u.aor());
             for (Binding b : u.upserts()) {
-                last.put(new Row(u.aor(), b.key()), b);
+                last.put(new ExpiryIndex.Row(u.aor(), b.key()), b);
             }
             for (String k : u.removals()) {
-                last.put(new Row(u.aor(), k), null);
+                last.put(new ExpiryIndex.Row(u.aor(), k), null);
             }
         }
+        List<Binding> upserts = new ArrayList<>();
+        List<ExpiryIndex.Row> deletes = new ArrayList<>();
+        last.forEach((row, b) -> {
+            if (b != null) {
+                upserts.add(b);
+            } else {
+                deletes.add(row);
+            }
+        });
         try (Connection c = db.connection()) {
-            try (PreparedStatement up = c.prepareStatement(db.dialect().upsertBinding());
-                    PreparedStatement del = c.prepareStatement(
-                            "DELETE FROM location_binding WHERE aor = ? AND binding_key = ?")) {
-                int ups = 0;
-                int dels = 0;
-                for (Map.Entry<Row, Binding> e : last.entrySet()) {
-                    if (e.getValue() != null) {
-                        BindingRows.addUpsert(up, e.getValue());
-                        ups++;
-                    } else {
-                        del.setString(1, e.getKey().aor());
-                        del.setString(2, e.getKey().key());
-                        del.addBatch();
-                        dels++;
-                    }
+            try {
+                if (!upserts.isEmpty()) {
+                    BindingRows.upsert(c, db.dialect(), upserts);
                 }
-                if (ups > 0) {
-                    up.executeBatch();
-                }
-                if (dels > 0) {
-                    del.executeBatch();
+                if (!deletes.isEmpty()) {
+                    BindingRows.delete(c, deletes);
                 }
                 changes.announce(c, aors.stream().map(a -> new String[] {a}).toList());
                 c.commit();
@@ -291,10 +282,10 @@ public final class JdbcLocationStore implements LocationStore {
     private void applied(List<Update> updates) {
         Set<String> aors = new LinkedHashSet<>();
         for (Update u : updates) {
-            memory.apply(u.aor(), u.upserts(), u.removals());
+            view.apply(u.aor(), u.upserts(), u.removals());
             aors.add(u.aor());
         }
-        aors.forEach(this::tell);
+        aors.forEach(view::tell);
         for (Update u : updates) {
             u.done().complete(null);
         }
@@ -306,28 +297,39 @@ public final class JdbcLocationStore implements LocationStore {
     }
 
     private void expire(Expire e) {
-        try (Connection c = db.connection()) {
-            try (PreparedStatement p = c.prepareStatement("DELETE FROM location_binding WHERE expires_at <= ?")) {
-                p.setLong(1, e.nowMillis());
-                int n = p.executeUpdate();
-                if (n > 0 && !db.dialect().notifies()) {
-                    changes.announce(c, List.of()); // other H2 processes reload; PostgreSQL nodes expire on their own
-                }
-                c.commit();
-                if (n > 0 && !db.dialect().notifies()) {
-                    changes.committed();
+        long now = e.nowMillis();
+        List<ExpiryIndex.Row> due = view.takeDue(now);
+        if (!due.isEmpty()) {
+            try (Connection c = db.connection()) {
+                try {
+                    BindingRows.deleteExpired(c, due, now);
+                    if (!db.dialect().notifies()) {
+                        changes.announce(c, List.of()); // other H2 processes reload; other nodes expire on their own
+                    }
+                    c.commit();
+                } catch (SQLException ex) {
+                    rollback(c);
+                    throw ex;
                 }
             } catch (SQLException ex) {
-                rollback(c);
-                throw ex;
+                view.putBack(due);
+                logFailure("removal of expired bindings", ex);
+                e.done().completeExceptionally(ex);
+                return;
             }
-        } catch (SQLException ex) {
-            logFailure("removal of expired bindings", ex);
-            e.done().completeExceptionally(ex);
-            return;
+            changes.committed();
         }
-        // memory also drops what another node deleted already; it tells the listeners of each AoR it changed
-        e.done().complete(memory.removeExpired(e.nowMillis()).join());
+        e.done().complete(view.expired(due, now));
+    }
+
+    private void sweep() {
+        try (Connection c = db.connection()) {
+            int n = BindingRows.sweep(c, System.currentTimeMillis());
+            c.commit();
+            LOG.debug("location store: swept {} expired binding(s)", n);
+        } catch (SQLException ex) {
+            logFailure("sweep of expired bindings", ex);
+        }
     }
 
     private void reloadNow(String aor) {
@@ -336,51 +338,16 @@ public final class JdbcLocationStore implements LocationStore {
             if (aor != null) {
                 List<Binding> fresh = BindingRows.load(c, aor, now);
                 c.commit();
-                replaceIfChanged(aor, fresh);
+                view.reloaded(aor, fresh);
                 return;
             }
             changes.beforeLoad(c);
             Map<String, List<Binding>> all = BindingRows.loadAll(c, now);
             c.commit();
-            Set<String> seen = new LinkedHashSet<>(memory.aors());
-            seen.addAll(all.keySet());
-            for (String a : seen) {
-                replaceIfChanged(a, all.getOrDefault(a, List.of()));
-            }
+            view.reloadedAll(all);
         } catch (SQLException e) {
             logFailure("reload of " + (aor == null ? "every binding" : aor), e);
             changes.requestReload(); // try again (everything) at the next tick
-        }
-    }
-
-    private void replaceIfChanged(String aor, List<Binding> fresh) {
-        List<Binding> current = memory.lookup(aor);
-        if (byKey(current).equals(byKey(fresh))) {
-            return;
-        }
-        memory.replace(aor, fresh);
-        tell(aor);
-    }
-
-    private static Map<String, Binding> byKey(List<Binding> bindings) {
-        Map<String, Binding> m = new HashMap<>();
-        for (Binding b : bindings) {
-            m.put(b.key(), b);
-        }
-        return m;
-    }
-
-    private void tell(String aor) {
-        memory.notifyListeners(aor);
-    }
-
-    private void fanOut(String aor) {
-        for (Consumer<String> l : listeners) {
-            try {
-                l.accept(aor);
-            } catch (RuntimeException e) {
-                LOG.error("a location listener failed for {}", aor, e);
-            }
         }
     }
 

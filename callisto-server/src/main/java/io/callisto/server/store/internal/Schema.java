@@ -28,8 +28,7 @@ public final class Schema {
             + " q DOUBLE PRECISION NOT NULL, expires_at BIGINT NOT NULL, call_id VARCHAR NOT NULL,"
             + " cseq BIGINT NOT NULL, instance_id VARCHAR, reg_id INTEGER NOT NULL, path VARCHAR, source VARCHAR,"
             + " flow VARCHAR, node VARCHAR, user_agent VARCHAR, updated_at BIGINT NOT NULL,"
-            + " PRIMARY KEY (aor, binding_key))",
-        "CREATE INDEX IF NOT EXISTS location_binding_expires ON location_binding (expires_at)",
+            + " PRIMARY KEY (aor, binding_key))", // no index on expires_at: see ExpiryIndex
         "CREATE TABLE IF NOT EXISTS credential (realm VARCHAR NOT NULL, username VARCHAR NOT NULL,"
             + " ha1_md5 VARCHAR NOT NULL, ha1_sha256 VARCHAR NOT NULL, ha1_sha512 VARCHAR NOT NULL,"
             + " PRIMARY KEY (realm, username))",
