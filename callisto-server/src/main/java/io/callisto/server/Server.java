@@ -156,10 +156,15 @@ public final class Server implements AutoCloseable {
                 : "proxy", config.store.kind, domains.configured(), config.auth.enabled ? "on" : "off");
     }
 
-    private static void listen(SipStack.Builder b, Transport t, List<String> addresses, String key)
+    private void listen(SipStack.Builder b, Transport t, List<String> addresses, String key)
             throws ConfigException {
         for (int i = 0; i < addresses.size(); i++) {
-            b.listen(t, HostPort.parse(addresses.get(i), key + "[" + i + "]"));
+            InetSocketAddress a = HostPort.parse(addresses.get(i), key + "[" + i + "]");
+            if (config.advertisedHost != null) {
+                b.listen(t, a, config.advertisedHost); // Via sent-by and Record-Route carry this name
+            } else {
+                b.listen(t, a);
+            }
         }
     }
 
