@@ -285,7 +285,7 @@ run_sipp() {
   calls=$(( rate * secs ))
   case "$test" in
     reg) scen=register.xml; args=(-inf "$ROOT/$OUT/users.csv"); limit=$(( rate * 3 )); to=$(( secs + 30 )) ;;
-    reg-auth) scen=register-auth.xml; args=(-inf "$ROOT/$OUT/auth-users.csv"); limit=$(( rate * 3 )); to=$(( secs + 30 )) ;;
+    reg-auth) scen=register-auth.xml; args=(-inf "$ROOT/$OUT/auth-users.csv" -auth_uri "$DOMAIN"); limit=$(( rate * 3 )); to=$(( secs + 30 )) ;;
     call) scen=uac-rr.xml; args=(-d "$HOLD_MS"); limit=$(( rate * (HOLD_MS / 1000 + 3) )); to=$(( secs + HOLD_MS / 1000 + 30 )) ;;
   esac
   [ "$limit" -lt 1000 ] && limit=1000
