@@ -52,6 +52,8 @@
 #   KAM_CHILDREN   Kamailio UDP workers, -n (default 4)
 #   KAM_SHM        Kamailio shared memory in MB, -m (default 2048)
 #   KAM_EXTRA      more Kamailio options (default "-x tlsf")
+#   SIPP_BUFF      SIPp's UDP socket buffers, -buff_size (default 4194304: SIPp's single socket is where most
+#                  datagrams are dropped at high REGISTER rates; the kernel caps it at net.core.rmem_max)
 #   CALLISTO_SERVER    command of the Callisto server; {port} {data} {auth} {domain} are replaced
 #   CALLISTO_USER_ADD  command adding one Callisto user, password on stdin; {user} {realm} {data} are replaced
 #
@@ -125,6 +127,7 @@ JVM_FLAGS="${JVM_FLAGS:--Xms2g -Xmx2g -XX:+UseG1GC -XX:+AlwaysPreTouch -XX:+Exit
 KAM_CHILDREN="${KAM_CHILDREN:-4}"
 KAM_SHM="${KAM_SHM:-2048}"
 KAM_EXTRA="${KAM_EXTRA--x tlsf}"
+SIPP_BUFF="${SIPP_BUFF:-4194304}"
 # (defaults through variables: a "}" inside ${VAR:-...} would end the expansion early)
 CALLISTO_SERVER_DEFAULT='bin/callisto server --udp 127.0.0.1:{port} --tcp 127.0.0.1:{port} --data {data} --auth {auth} --domain {domain}'
 CALLISTO_SERVER="${CALLISTO_SERVER:-$CALLISTO_SERVER_DEFAULT}"
@@ -157,10 +160,13 @@ stop_pid() { # pid: TERM, wait up to 15 s, then KILL; always reaped
   wait "$p" 2>/dev/null
   return 0
 }
+# Kamailio's control socket lives here: a unix socket path must stay under 108 bytes, which OUT may not
+RUNTMP="$(mktemp -d "${TMPDIR:-/tmp}/server-load.XXXXXX")"
 cleanup() {
   local p
   for p in "${PIDS[@]}"; do stop_pid "$p"; done
   PIDS=()
+  rm -rf "$RUNTMP"
 }
 forget_pid() { local p keep=(); for p in "${PIDS[@]}"; do [ "$p" = "$1" ] || keep+=("$p"); done; PIDS=("${keep[@]}"); }
 trap cleanup EXIT
@@ -235,7 +241,7 @@ fi
   echo "reg rates: $REG_RATES; call rates: $CALL_RATES; duration ${DURATION}s; warm-up 5 s at 200/s + ${WARMUP}s at $WARMUP_REG_RATE REG/s or $WARMUP_CALL_RATE calls/s; hold ${HOLD_MS} ms"
   echo "users: $USERS (reg), $AUTH_USERS (reg-auth); retries: $RETRIES; nice: $NICE"
   echo "callisto: $CALLISTO_SERVER; CALLISTO_JAVA_OPTS=$JVM_FLAGS; java: $("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | head -1)"
-  echo "kamailio: -n $KAM_CHILDREN -m $KAM_SHM $KAM_EXTRA"
+  echo "kamailio: -n $KAM_CHILDREN -m $KAM_SHM $KAM_EXTRA; sipp -buff_size $SIPP_BUFF"
   echo "udp: rmem_max=$(cat /proc/sys/net/core/rmem_max) wmem_max=$(cat /proc/sys/net/core/wmem_max)"
   for k in "${!SKIP[@]}"; do echo "$k: ${SKIP[$k]}"; done
 } > "$OUT/env.txt"
@@ -262,7 +268,7 @@ start_server() {
       # shellcheck disable=SC2206
       cmd=(kamailio -f "$ROOT/bench/kamailio/kamailio.cfg" -DD -E -m "$KAM_SHM" -M 16 -n "$KAM_CHILDREN" $KAM_EXTRA
            -l "udp:127.0.0.1:$SERVER_PORT" -l "tcp:127.0.0.1:$SERVER_PORT" -Y "$ROOT/$dir/run" -P "$ROOT/$dir/run/kamailio.pid"
-           -A "DOMAIN=\"$DOMAIN\"" -A "CTLSOCK=\"unix:$ROOT/$dir/run/kamailio.ctl\"")
+           -A "DOMAIN=\"$DOMAIN\"" -A "CTLSOCK=\"unix:$RUNTMP/$name-$test.ctl\"")
       [ "$auth" = on ] && cmd+=(-A WITH_AUTH -A "DBURL=\"text://$ROOT/$OUT/kamailio-db\"") ;;
   esac
   echo "${cmd[*]}" > "$dir/server-cmd.txt"
@@ -293,7 +299,7 @@ run_sipp() {
   mkdir -p "$dir"
   local cmd=(sipp "127.0.0.1:$SERVER_PORT" -sf "$ROOT/bench/sipp/$scen" -key domain "$DOMAIN" -s service
              -i 127.0.0.1 -p "$lport" -t u1 -r "$rate" -rp 1000 -m "$calls" -l "$limit" "${args[@]}"
-             -buff_size 1048576 -nostdin -timeout "${to}s"
+             -buff_size "$SIPP_BUFF" -nostdin -timeout "${to}s"
              -trace_stat -stf stat.csv -fd 1 -trace_rtt -rtt_freq "$freq"
              -trace_screen -screen_file screen.log -trace_err -error_file errors.log -error_overwrite true)
   echo "nice -n $NICE ${cmd[*]}" > "$dir/cmd.txt"
@@ -337,7 +343,7 @@ start_callee() {
     echo "the callee's REGISTER failed (see $dir/callee-register)" >&2
     return 1
   fi
-  local uas=(sipp -sf "$ROOT/bench/sipp/uas-rr.xml" -s service -i 127.0.0.1 -p "$port" -t u1 -buff_size 1048576
+  local uas=(sipp -sf "$ROOT/bench/sipp/uas-rr.xml" -s service -i 127.0.0.1 -p "$port" -t u1 -buff_size "$SIPP_BUFF"
              -nostdin -timeout "${LIFE}s" -trace_stat -stf stat.csv -fd 5)
   echo "nice -n $NICE ${uas[*]}" > "$dir/uas/cmd.txt"
   ( cd "$dir/uas" && exec timeout -k 5 "$LIFE" nice -n "$NICE" "${uas[@]}" ) > "$dir/uas/sipp.out" 2>&1 &
@@ -402,8 +408,8 @@ sweep() {
     sleep 3
   done
   if [ "$name" = kamailio ] && [ -n "$KAMCMD" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    timeout 20 "$KAMCMD" -s "unix:$ROOT/$dir/run/kamailio.ctl" stats.get_statistics all > "$dir/kamailio-stats.txt" 2>&1
-    timeout 20 "$KAMCMD" -s "unix:$ROOT/$dir/run/kamailio.ctl" core.shmmem > "$dir/kamailio-shmmem.txt" 2>&1
+    timeout 20 "$KAMCMD" -s "unix:$RUNTMP/$name-$test.ctl" stats.get_statistics all > "$dir/kamailio-stats.txt" 2>&1
+    timeout 20 "$KAMCMD" -s "unix:$RUNTMP/$name-$test.ctl" core.shmmem > "$dir/kamailio-shmmem.txt" 2>&1
     echo "   kamailio: $(grep -E 'usrloc:registered_users|shmem:max_used_size' "$dir/kamailio-stats.txt" | tr -s ' \n' ' ')"
   fi
   stop_pid "$UAS_PID"; forget_pid "$UAS_PID"; UAS_PID=""

@@ -141,9 +141,13 @@ def summarize(a):
 
     server_ms, server_pids = cpu_ms(a['server_pids'].split(','))
     uas_ms, uas_pids = cpu_ms(a.get('uas_pids', '').split(','))
-    ours = server_pids | uas_pids | {str(os.getppid())}
-    other_ms = sum(max(0, s1['procs'][p][1] - s0['procs'][p][1]) for p in s1['procs']
-                   if p in s0['procs'] and p not in ours) * 1000.0 / CLK
+    script = str(os.getppid())
+    ours = server_pids | uas_pids | {script}
+    # other tenants: every process that is not ours; one that started during the window counts from 0 (one that
+    # also ended within it is not seen). Ours that are new: the children of this script (the python of snap1).
+    other_ms = sum(max(0, s1['procs'][p][1] - (s0['procs'][p][1] if p in s0['procs'] else 0))
+                   for p in s1['procs']
+                   if p not in ours and not (p not in s0['procs'] and str(s1['procs'][p][0]) == script)) * 1000.0 / CLK
     uac_ms = float(a['uac_cpu_s']) * 1000.0
     st = sipp_stat(os.path.join(a['dir'], 'stat.csv'))
 
