@@ -13,7 +13,8 @@
 # each as the highest clean rate of a sweep, with the server's CPU time per operation (utime+stime of its process
 # tree from /proc/PID/stat) and the ratio Callisto/Kamailio.
 #
-#   callisto  bin/callisto server --udp 127.0.0.1:P --tcp 127.0.0.1:P --data DIR --auth on|off --domain DOMAIN
+#   callisto  bin/callisto server --udp 127.0.0.1:P --tcp 127.0.0.1:P --http off --data DIR --auth on|off
+#             --auth-algorithms MD5 --domain DOMAIN (SIPp 3.6 answers only an MD5 challenge, and only the first)
 #             (skipped, with a message, while `bin/callisto server --help` fails); users added with
 #             `bin/callisto user add USER --realm DOMAIN --password-stdin --data DIR`
 #   kamailio  kamailio -f bench/kamailio/kamailio.cfg (Debian package `kamailio`): usrloc in memory, tm + rr,
@@ -129,7 +130,7 @@ KAM_SHM="${KAM_SHM:-2048}"
 KAM_EXTRA="${KAM_EXTRA--x tlsf}"
 SIPP_BUFF="${SIPP_BUFF:-4194304}"
 # (defaults through variables: a "}" inside ${VAR:-...} would end the expansion early)
-CALLISTO_SERVER_DEFAULT='bin/callisto server --udp 127.0.0.1:{port} --tcp 127.0.0.1:{port} --data {data} --auth {auth} --domain {domain}'
+CALLISTO_SERVER_DEFAULT='bin/callisto server --udp 127.0.0.1:{port} --tcp 127.0.0.1:{port} --http off --data {data} --auth {auth} --auth-algorithms MD5 --domain {domain}'
 CALLISTO_SERVER="${CALLISTO_SERVER:-$CALLISTO_SERVER_DEFAULT}"
 CALLISTO_USER_ADD_DEFAULT='bin/callisto user add {user} --realm {realm} --password-stdin --data {data}'
 CALLISTO_USER_ADD="${CALLISTO_USER_ADD:-$CALLISTO_USER_ADD_DEFAULT}"

@@ -48,7 +48,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 NICE="${NICE:--10}"
-CALLISTO_SERVER_DEFAULT='bin/callisto server --udp 127.0.0.1:{port} --tcp 127.0.0.1:{port} --data {data} --auth {auth} --domain {domain}'
+CALLISTO_SERVER_DEFAULT='bin/callisto server --udp 127.0.0.1:{port} --tcp 127.0.0.1:{port} --http off --data {data} --auth {auth} --domain {domain}'
 CALLISTO_SERVER="${CALLISTO_SERVER:-$CALLISTO_SERVER_DEFAULT}"
 JVM_EXTRA="${JVM_EXTRA:-}"
 SHM_MB="${SHM_MB:-1024}"

@@ -79,6 +79,11 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--auth", paramLabel = "on|off", description = "Digest authentication (default off).")
     String auth;
 
+    @Option(names = "--auth-algorithms", paramLabel = "LIST", split = ",", description = "Digest algorithms "
+            + "offered, most preferred first (default SHA-256,MD5; MD5 alone for clients that take the first "
+            + "challenge and know only MD5, such as SIPp 3.6).")
+    List<String> authAlgorithms = new ArrayList<>();
+
     @Option(names = "--realm", paramLabel = "REALM", description = "Realm of the challenges (default: the first "
             + "domain).")
     String realm;
@@ -171,6 +176,9 @@ final class ServerCommand implements Callable<Integer> {
                 case "off", "false", "no" -> false;
                 default -> throw new ConfigException("--auth: '" + auth + "' (expected on or off)");
             };
+        }
+        if (!authAlgorithms.isEmpty()) {
+            c.auth.algorithms = authAlgorithms;
         }
         if (realm != null) {
             c.auth.realm = realm;

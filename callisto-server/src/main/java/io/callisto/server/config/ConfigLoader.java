@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.callisto.auth.DigestAlgorithm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -137,6 +138,15 @@ public final class ConfigLoader {
             if (m == null || !METHODS.contains(m)) {
                 throw new ConfigException("auth.methods: '" + m + "' is not one of " + METHODS.stream().sorted()
                         .collect(Collectors.joining(", ")));
+            }
+        }
+        if (c.auth.algorithms.isEmpty()) {
+            throw new ConfigException("auth.algorithms: at least one (SHA-256, MD5, SHA-512-256)");
+        }
+        for (String a : c.auth.algorithms) {
+            DigestAlgorithm alg = a == null ? null : DigestAlgorithm.fromToken(a);
+            if (alg == null || alg.isSession()) {
+                throw new ConfigException("auth.algorithms: '" + a + "' (expected SHA-256, MD5 or SHA-512-256)");
             }
         }
         range("auth.nonce-lifetime-seconds", c.auth.nonceLifetimeSeconds, 10, 86_400);

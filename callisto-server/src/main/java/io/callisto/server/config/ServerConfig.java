@@ -79,6 +79,8 @@ public final class ServerConfig {
         /** Methods that are challenged. */
         public List<String> methods = new ArrayList<>(
                 List.of("REGISTER", "INVITE", "MESSAGE", "SUBSCRIBE", "PUBLISH", "REFER"));
+        /** Digest algorithms offered, one challenge each, most preferred first (RFC 8760 §2.4). */
+        public List<String> algorithms = new ArrayList<>(List.of("SHA-256", "MD5"));
         public int nonceLifetimeSeconds = 300;
         /** Failed attempts from one source address per minute before it is blocked. */
         public int failureLimit = 10;
