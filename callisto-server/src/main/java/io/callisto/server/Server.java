@@ -1,5 +1,6 @@
 package io.callisto.server;
 
+import io.callisto.auth.DigestAlgorithm;
 import io.callisto.server.auth.AuthConfig;
 import io.callisto.server.auth.DigestAuthenticator;
 import io.callisto.server.config.ConfigException;
@@ -178,6 +179,7 @@ public final class Server implements AutoCloseable {
     private AuthConfig authConfig(Domains domains, String realm) {
         AuthConfig.Builder b = AuthConfig.builder()
                 .methods(Set.copyOf(config.auth.methods))
+                .algorithms(config.auth.algorithms.stream().map(DigestAlgorithm::fromToken).toList())
                 .nonceLifetime(Duration.ofSeconds(config.auth.nonceLifetimeSeconds))
                 .maxFailures(config.auth.failureLimit)
                 .blockDuration(Duration.ofSeconds(config.auth.blockSeconds));

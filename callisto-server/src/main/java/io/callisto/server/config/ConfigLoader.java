@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.callisto.auth.DigestAlgorithm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -138,6 +139,20 @@ public final class ConfigLoader {
                 throw new ConfigException("auth.methods: '" + m + "' is not one of " + METHODS.stream().sorted()
                         .collect(Collectors.joining(", ")));
             }
+        }
+        if (c.auth.algorithms.isEmpty()) {
+            throw new ConfigException("auth.algorithms: at least one algorithm is needed (SHA-256, MD5, ...)");
+        }
+        for (String a : c.auth.algorithms) {
+            DigestAlgorithm alg = a == null ? null : DigestAlgorithm.fromToken(a);
+            if (alg == null || !alg.isAvailable()) {
+                throw new ConfigException("auth.algorithms: '" + a + "' is not one of MD5, SHA-256, SHA-512-256 "
+                        + "(or their -sess forms)");
+            }
+        }
+        if (c.auth.algorithms.stream().map(a -> a.toUpperCase(Locale.ROOT)).distinct().count()
+                != c.auth.algorithms.size()) {
+            throw new ConfigException("auth.algorithms: each algorithm may be listed once " + c.auth.algorithms);
         }
         range("auth.nonce-lifetime-seconds", c.auth.nonceLifetimeSeconds, 10, 86_400);
         range("auth.failure-limit", c.auth.failureLimit, 1, 100_000);
