@@ -92,7 +92,7 @@ final class CallistoServer implements AutoCloseable {
             return this;
         }
 
-        /** Replaces the domains (default {@value #DOMAIN}). */
+        /** Replaces the domains (default {@value CallistoServer#DOMAIN}). */
         Builder domains(String... names) {
             domains.clear();
             domains.addAll(List.of(names));
@@ -225,6 +225,21 @@ final class CallistoServer implements AutoCloseable {
             Thread.sleep(50); // polling another process's state
         }
         throw new AssertionError(aor + " has no contact " + contact + " within " + seconds + " s: "
+                + registrations().toPrettyString());
+    }
+
+    /** Waits (bounded) until one of {@code aor}'s contacts contains {@code fragment}; returns that contact. */
+    String awaitContactContaining(String aor, String fragment, int seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            for (String c : contacts(aor)) {
+                if (c.contains(fragment)) {
+                    return c;
+                }
+            }
+            Thread.sleep(50); // polling another process's state
+        }
+        throw new AssertionError(aor + " has no contact containing " + fragment + " within " + seconds + " s: "
                 + registrations().toPrettyString());
     }
 

@@ -32,6 +32,20 @@ final class FreePorts {
         throw new IOException("no free UDP+TCP port found on 127.0.0.1");
     }
 
+    /**
+     * A port free for UDP and TCP whose next port is free for TCP too (baresip binds its SIP TLS listener on the
+     * SIP port plus one).
+     */
+    static int udpAndTcpWithNext() throws IOException {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int p = udpAndTcp();
+            if (tcpFree(p + 1)) {
+                return p;
+            }
+        }
+        throw new IOException("no free UDP+TCP port pair found on 127.0.0.1");
+    }
+
     /** A free TCP port (an HTTP endpoint, a database). */
     static int tcp() throws IOException {
         for (int attempt = 0; attempt < 200; attempt++) {
