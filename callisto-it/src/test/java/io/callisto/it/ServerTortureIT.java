@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
@@ -223,10 +222,5 @@ class ServerTortureIT {
         } catch (RuntimeException e) {
             return null;
         }
-    }
-
-    /** For {@link TortureCases}: statuses as a set. */
-    static Set<Integer> statuses(int... s) {
-        return java.util.Arrays.stream(s).boxed().collect(Collectors.toUnmodifiableSet());
     }
 }
