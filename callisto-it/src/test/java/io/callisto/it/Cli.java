@@ -162,6 +162,20 @@ final class Cli implements AutoCloseable {
         return UaEvent.last(stdout() + stderr(), name);
     }
 
+    /** True while the process runs. */
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /**
+     * {@code kill -9}: SIGKILL to the process by PID (what {@link Process#destroyForcibly()} sends on Linux), no
+     * shutdown hook runs; waits (bounded) until it is gone.
+     */
+    void kill9() throws InterruptedException {
+        process.destroyForcibly();
+        assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("pid %d gone after SIGKILL", pid()).isTrue();
+    }
+
     /** Kills the process and its descendants by PID if still running; waits (bounded) for it to go. */
     @Override
     public void close() throws InterruptedException {

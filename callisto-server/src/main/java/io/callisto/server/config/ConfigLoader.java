@@ -141,13 +141,18 @@ public final class ConfigLoader {
             }
         }
         if (c.auth.algorithms.isEmpty()) {
-            throw new ConfigException("auth.algorithms: at least one (SHA-256, MD5, SHA-512-256)");
+            throw new ConfigException("auth.algorithms: at least one algorithm is needed (SHA-256, MD5, ...)");
         }
         for (String a : c.auth.algorithms) {
             DigestAlgorithm alg = a == null ? null : DigestAlgorithm.fromToken(a);
-            if (alg == null || alg.isSession()) {
-                throw new ConfigException("auth.algorithms: '" + a + "' (expected SHA-256, MD5 or SHA-512-256)");
+            if (alg == null || !alg.isAvailable()) {
+                throw new ConfigException("auth.algorithms: '" + a + "' is not one of MD5, SHA-256, SHA-512-256 "
+                        + "(or their -sess forms)");
             }
+        }
+        if (c.auth.algorithms.stream().map(a -> a.toUpperCase(Locale.ROOT)).distinct().count()
+                != c.auth.algorithms.size()) {
+            throw new ConfigException("auth.algorithms: each algorithm may be listed once " + c.auth.algorithms);
         }
         range("auth.nonce-lifetime-seconds", c.auth.nonceLifetimeSeconds, 10, 86_400);
         range("auth.failure-limit", c.auth.failureLimit, 1, 100_000);

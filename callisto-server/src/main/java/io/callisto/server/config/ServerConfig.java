@@ -79,7 +79,11 @@ public final class ServerConfig {
         /** Methods that are challenged. */
         public List<String> methods = new ArrayList<>(
                 List.of("REGISTER", "INVITE", "MESSAGE", "SUBSCRIBE", "PUBLISH", "REFER"));
-        /** Digest algorithms offered, one challenge each, most preferred first (RFC 8760 §2.4). */
+        /**
+         * Digest algorithms offered, one challenge each, most preferred first (RFC 8760 §2.3); only these are
+         * accepted. Clients that compute MD5 only and take the first challenge (SIPp 3.6, baresip 1.0) need MD5
+         * first or alone.
+         */
         public List<String> algorithms = new ArrayList<>(List.of("SHA-256", "MD5"));
         public int nonceLifetimeSeconds = 300;
         /** Failed attempts from one source address per minute before it is blocked. */

@@ -68,6 +68,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void digestAlgorithmsAreConfigurableAndChecked() throws Exception {
+        assertThat(ConfigLoader.defaults().auth.algorithms).containsExactly("SHA-256", "MD5");
+        ServerConfig md5 = ConfigLoader.parse("auth:\n  algorithms: [MD5]\n", "f.yaml");
+        ConfigLoader.validate(md5);
+        assertThat(md5.auth.algorithms).containsExactly("MD5");
+        assertThatThrownBy(() -> ConfigLoader.validate(ConfigLoader.parse("auth:\n  algorithms: [SHA-1]\n", "f")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("auth.algorithms").hasMessageContaining("SHA-1");
+        assertThatThrownBy(() -> ConfigLoader.validate(ConfigLoader.parse("auth:\n  algorithms: []\n", "f")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("auth.algorithms");
+        assertThatThrownBy(() -> ConfigLoader.validate(ConfigLoader.parse("auth:\n  algorithms: [MD5, md5]\n",
+                "f"))).isInstanceOf(ConfigException.class).hasMessageContaining("once");
+    }
+
+    @Test
     void unknownKeyIsNamedWithItsLine() {
         assertThatThrownBy(() -> ConfigLoader.parse("registrar:\n  min-expire: 10\n", "f.yaml"))
                 .isInstanceOf(ConfigException.class)

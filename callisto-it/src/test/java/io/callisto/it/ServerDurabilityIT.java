@@ -1,0 +1,109 @@
+package io.callisto.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 4 §3: "every 200 OK to a REGISTER is sent only after the binding is durable, so kill -9 at any moment loses
+ * nothing that was acknowledged". SIPp registers 200 users at 50 per second; once about a third got their 200 the
+ * server gets SIGKILL mid-stream. Restarted on the same {@code --data} directory (H2) and ports, it must list every
+ * user whose 200 SIPp logged, and route a call to one of them.
+ */
+class ServerDurabilityIT {
+
+    private static final int USERS = 200;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void killNineDuringARegistrationStreamLosesNoAcknowledgedBinding() throws Exception {
+        Path data = dir.resolve("data");
+        int sip = FreePorts.udpAndTcp();
+        int http = FreePorts.tcp();
+        StringBuilder csv = new StringBuilder("SEQUENTIAL\n");
+        for (int i = 0; i < USERS; i++) {
+            csv.append(String.format("u%03d%n", i));
+        }
+        Path users = dir.resolve("users.csv");
+        Files.writeString(users, csv);
+
+        int registrarPort;
+        Set<String> acknowledged;
+        try (CallistoServer first = CallistoServer.in(dir).name("server-1").data(data).ports(sip, http).start();
+                SippPeer stream = SippPeer.play("register.xml").to(first.hostPort()).calls(USERS)
+                        .timeout(120).args("-inf", users.toString(), "-r", "50", "-rp", "1000")
+                        .start(dir, "stream")) {
+            registrarPort = stream.port();
+            awaitOk(stream, USERS / 3, 60);
+            first.kill9();
+            stream.close(); // its pending REGISTERs can only fail now; what it logged is what was acknowledged
+            acknowledged = acknowledgedUsers(stream);
+        }
+        assertThat(acknowledged).as("the kill came in the middle of the stream").hasSizeBetween(USERS / 3,
+                USERS - 1);
+
+        try (CallistoServer second = CallistoServer.in(dir).name("server-2").data(data).ports(sip, http).start()) {
+            List<String> lost = new ArrayList<>();
+            var registrations = second.registrations();
+            for (String user : acknowledged) {
+                var bindings = registrations.get("sip:" + user + "@" + CallistoServer.DOMAIN);
+                boolean found = false;
+                if (bindings != null) {
+                    for (var b : bindings) {
+                        found |= b.get("contact").asText().equals("sip:" + user + "@127.0.0.1:" + registrarPort);
+                    }
+                }
+                if (!found) {
+                    lost.add(user);
+                }
+            }
+            assertThat(lost).as("acknowledged before the kill, missing after the restart (%d acknowledged)",
+                    acknowledged.size()).isEmpty();
+
+            // A call to the last user acknowledged before the kill reaches a UA at that user's contact.
+            String user = new ArrayList<>(acknowledged).get(acknowledged.size() - 1);
+            try (SippPeer uas = SippPeer.play("uas.xml").port(registrarPort).service(user).start(dir, "uas");
+                    SippPeer caller = SippPeer.play("caller.xml").to(second.hostPort()).service(user)
+                            .start(dir, "caller")) {
+                caller.assertSucceeded(40);
+                uas.assertSucceeded(40);
+                assertThat(uas.received("INVITE ").get(0)).startsWith("INVITE sip:" + user + "@127.0.0.1:"
+                        + registrarPort + " ");
+            }
+        }
+    }
+
+    /** Waits (bounded) until SIPp's message log shows at least {@code count} 200s. */
+    private static void awaitOk(SippPeer sipp, int count, int seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            if (sipp.received("SIP/2.0 200").size() >= count) {
+                return;
+            }
+            Thread.sleep(20); // polls the log another process writes
+        }
+        throw new AssertionError("fewer than " + count + " REGISTERs acknowledged within " + seconds + " s\n"
+                + sipp.report());
+    }
+
+    /** The users whose REGISTER got a 200, in the order the 200s arrived. */
+    private static Set<String> acknowledgedUsers(SippPeer sipp) throws Exception {
+        Set<String> users = new LinkedHashSet<>();
+        for (String ok : sipp.received("SIP/2.0 200")) {
+            for (String to : SippLog.headers(ok, "To")) {
+                users.add(to.replaceAll(".*<sip:([^@]+)@.*", "$1"));
+            }
+        }
+        return users;
+    }
+}
