@@ -163,17 +163,6 @@ final class MoreScalars {
      * @throws IllegalArgumentException when {@code s} holds CR or LF, which no quoted-string can carry
      */
     static String quote(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (ch == '\r' || ch == '\n') {
-                throw new IllegalArgumentException("line break in quoted text");
-            }
-            if (ch == '"' || ch == '\\' || ch < 0x20 && ch != '\t' || ch == 0x7f) {
-                sb.append('\\');
-            }
-            sb.append(ch);
-        }
-        return sb.append('"').toString();
+        return Parameters.quote(s);
     }
 }

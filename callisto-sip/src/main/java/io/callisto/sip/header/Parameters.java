@@ -235,13 +235,16 @@ public final class Parameters {
         return sb.toString();
     }
 
-    /** Quotes a string as a quoted-string, escaping DQUOTE and backslash. */
+    /** Quotes a string as a quoted-string (§25.1): DQUOTE, backslash and controls escaped; CR or LF refused. */
     public static String quote(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '"' || c == '\\') {
-                sb.append('\\');
+            if (c == '\r' || c == '\n') {
+                throw new IllegalArgumentException("line break in quoted text");
+            }
+            if (c == '"' || c == '\\' || c < 0x20 && c != '\t' || c == 0x7f) {
+                sb.append('\\'); // §25.1: a quoted-pair; controls too, so the text survives a round trip
             }
             sb.append(c);
         }

@@ -283,14 +283,25 @@ final class HeaderTable {
         return Math.min(p + 1, limit);
     }
 
-    /** Rejects names that are not tokens and values with line breaks or controls: edits can't smuggle headers. */
+    /**
+     * Rejects names that are not tokens and values with line breaks or (unescaped) controls: edits can't smuggle
+     * headers. A control escaped as a quoted-pair (§25.1, e.g. in a display name) is kept, as the parser kept it.
+     */
     private static void checkText(String name, String value) {
         if (!Chars.isToken(name)) {
             throw new IllegalArgumentException("header name is not a token: " + name);
         }
+        boolean escaped = false;
         for (int k = 0; k < value.length(); k++) {
             char c = value.charAt(k);
-            if (c < 0x20 && c != '\t' || c == 0x7f) {
+            if (c == '\r' || c == '\n') {
+                throw new IllegalArgumentException("line break in header value of " + name);
+            }
+            if (escaped) {
+                escaped = false; // §25.1: a quoted-pair may escape any character but CR and LF
+            } else if (c == '\\') {
+                escaped = true;
+            } else if (c < 0x20 && c != '\t' || c == 0x7f) {
                 throw new IllegalArgumentException("control character in header value of " + name);
             }
         }

@@ -85,7 +85,15 @@ public final class Messages {
 
     private static void copyAll(SipMessage from, MessageBuilder to, HeaderName name) {
         for (String v : from.headers(name.canonical())) {
-            to.header(name.canonical(), v);
+            to.header(name.canonical(), unfold(v));
         }
+    }
+
+    /** §7.3.1: a line folded onto the next (CRLF then SP or HTAB) means a single SP. */
+    static String unfold(String value) {
+        if (value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+            return value;
+        }
+        return value.replaceAll("\\r?\\n[ \\t]+", " ");
     }
 }

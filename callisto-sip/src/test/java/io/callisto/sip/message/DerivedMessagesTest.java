@@ -57,6 +57,39 @@ class DerivedMessagesTest {
     }
 
     @Test
+    void responsesToFoldedAndEscapedHeadersCanBeBuilt() {
+        // RFC 4475 §3.1.1.1 (folded lines) and §3.1.1.2 (quoted-pairs escaping NUL, BEL, DEL in a display name)
+        String text = "OPTIONS sip:user@example.com SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 192.0.2.1:5060;\r\n  branch=z9hG4bKfold\r\n"
+                + "To: \"\\\u0000\\\u0007\\\u007f odd\" <sip:user@example.com>\r\n"
+                + "From: <sip:caller@example.net>\r\n ;tag=f1\r\n"
+                + "Call-ID: fold-1\r\nCSeq: 1 OPTIONS\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n";
+        SipRequest req = (SipRequest) SipParser.DEFAULT.parseDatagram(
+                text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        SipResponse r = Messages.responseTo(req, 404, null, "t1");
+        String out = r.toString();
+        assertThat(out).contains("Via: SIP/2.0/UDP 192.0.2.1:5060; branch=z9hG4bKfold\r\n")
+                .contains("From: <sip:caller@example.net> ;tag=f1\r\n");
+        SipResponse back = (SipResponse) SipParser.DEFAULT.parseDatagram(r.toBytes());
+        assertThat(back.topVia().branch()).isEqualTo("z9hG4bKfold");
+        assertThat(back.to().tag()).isEqualTo("t1");
+        assertThat(back.to().displayName()).contains("odd");
+    }
+
+    @Test
+    void editsStillCannotSmuggleLineBreaks() {
+        SipRequest r = invite();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> r.setHeader("Subject", "a\r\nVia: x"))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> r.setHeader("Subject", "a\\\r\nb"))
+                .as("not even escaped").isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> r.setHeader("Subject", "bell\u0007"))
+                .isInstanceOf(IllegalArgumentException.class);
+        r.setHeader("Subject", "escaped \\\u0007 bell");
+        assertThat(r.header("Subject")).isEqualTo("escaped \\\u0007 bell");
+    }
+
+    @Test
     void cancelMatchesTheRequest() {
         SipRequest r = invite();
         SipRequest cancel = Messages.cancelFor(r);

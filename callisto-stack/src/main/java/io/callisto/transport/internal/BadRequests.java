@@ -1,7 +1,6 @@
 package io.callisto.transport.internal;
 
 import io.callisto.sip.header.HeaderName;
-import io.callisto.sip.header.Headers;
 import io.callisto.sip.message.MessageBuilder;
 import io.callisto.sip.message.Messages;
 import io.callisto.sip.message.SipRequest;
@@ -14,9 +13,10 @@ import java.util.List;
 /**
  * The error responses the transport sends itself for requests it cannot pass up: 400 for a malformed request
  * (§18.3, §8.2.2), 505 for an unsupported version, 513 for an oversize one (§21.5.11). A response is built only
- * when what it needs to be matched by the client is readable: the Via (the top one must parse), Call-ID and
- * CSeq (§8.2.6.2); otherwise the request is dropped. ACKs are never answered (§17.1.1.3: an ACK has no
- * response).
+ * when what the client needs to match it is there: a Via, a Call-ID and a CSeq (§8.2.6.2); otherwise the request
+ * is dropped. A top Via that does not parse is copied as written (RFC 4475 §3.1.2.1 expects a 400 even then): these
+ * responses go back over the request's own flow (the datagram's source, or its connection), not by the Via.
+ * ACKs are never answered (§17.1.1.3: an ACK has no response).
  */
 public final class BadRequests {
 
@@ -36,8 +36,6 @@ public final class BadRequests {
                     || request.count(HeaderName.VIA) == 0) {
                 return null;
             }
-            String top = request.header(HeaderName.VIA.canonical());
-            Headers.VIA.parse(top); // the client matches the response by this Via (§17.1.3)
             return Messages.responseTo(request, status, phrase(reason), null);
         } catch (ParseError | IllegalArgumentException e) {
             return null;
@@ -99,7 +97,6 @@ public final class BadRequests {
             return null;
         }
         try {
-            Headers.VIA.parse(vias.get(0));
             MessageBuilder r = MessageBuilder.response(status, phrase(reason));
             for (String v : vias) {
                 r.header(HeaderName.VIA.canonical(), v);

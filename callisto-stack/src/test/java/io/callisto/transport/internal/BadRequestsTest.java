@@ -29,9 +29,13 @@ class BadRequestsTest {
     }
 
     @Test
-    void needsAParsableViaACallIdAndACseq() {
+    void needsAViaACallIdAndACseq() {
         assertThat(raw("INVITE sip:b@x SIP/2.0\nCall-ID: a\nCSeq: 1 INVITE\n\n")).isNull();
-        assertThat(raw("INVITE sip:b@x SIP/2.0\nVia: nonsense\nCall-ID: a\nCSeq: 1 INVITE\n\n")).isNull();
+        // RFC 4475 §3.1.2.1: a Via that does not parse still gets its 400, the Via copied as written (the response
+        // goes back over the request's own flow, not by the Via)
+        assertThat(raw("INVITE sip:b@x SIP/2.0\nVia: SIP/2.0/UDP 192.0.2.15;;,;,,\nCall-ID: a\nCSeq: 1 INVITE\n\n")
+                .header("Via")).isEqualTo("SIP/2.0/UDP 192.0.2.15;;,;,,");
+        assertThat(raw("INVITE sip:b@x SIP/2.0\nCall-ID: a\nCSeq: 1 INVITE\n\n")).as("no Via at all").isNull();
         assertThat(raw("INVITE sip:b@x SIP/2.0\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\nCSeq: 1 INVITE\n\n")).isNull();
         assertThat(raw("INVITE sip:b@x SIP/2.0\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\nCall-ID: a\n\n")).isNull();
     }
