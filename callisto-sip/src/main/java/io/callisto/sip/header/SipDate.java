@@ -39,10 +39,20 @@ public final class SipDate {
         if (t.getYear() < 0 || t.getYear() > 9999) {
             throw new IllegalArgumentException("year out of range for an rfc1123-date: " + t.getYear());
         }
-        String text = String.format(java.util.Locale.ROOT, "%s, %02d %s %04d %02d:%02d:%02d GMT",
-                WKDAY[t.getDayOfWeek().getValue() - 1], t.getDayOfMonth(), MONTH[t.getMonthValue() - 1],
-                t.getYear(), t.getHour(), t.getMinute(), t.getSecond());
-        return new SipDate(t.toInstant(ZoneOffset.UTC), text);
+        // written by hand: a registrar puts a Date in every 200, and String.format costs more than the rest of it
+        StringBuilder b = new StringBuilder(29).append(WKDAY[t.getDayOfWeek().getValue() - 1]).append(", ");
+        two(b, t.getDayOfMonth()).append(' ').append(MONTH[t.getMonthValue() - 1]).append(' ');
+        int y = t.getYear();
+        b.append((char) ('0' + y / 1000)).append((char) ('0' + y / 100 % 10));
+        two(b, y % 100).append(' ');
+        two(b, t.getHour()).append(':');
+        two(b, t.getMinute()).append(':');
+        two(b, t.getSecond()).append(" GMT");
+        return new SipDate(t.toInstant(ZoneOffset.UTC), b.toString());
+    }
+
+    private static StringBuilder two(StringBuilder b, int v) {
+        return b.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
     }
 
     /** The current time. */
