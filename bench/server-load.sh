@@ -32,7 +32,8 @@
 #                                     (default "2000 5000 10000 15000 20000 25000 30000")
 #   --call-rates LIST   CALL_RATES    call sweep, calls/s      (default "500 1000 1500 2000 2500 3000 3500 4000")
 #   --duration S        DURATION      seconds of offered load per measured step (default 20)
-#   --warmup S          WARMUP        seconds of load before each sweep, not measured (default 10), after 5 s at
+#   --warmup S          WARMUP        seconds of load before each sweep, not measured (default 40: a JVM compiles
+#                                     the code of the 32 s transaction timers only once they fire), after 5 s at
 #                                     200/s; the same for both servers (a JVM needs it, Kamailio does not mind)
 #   --warmup-reg-rate R WARMUP_REG_RATE   REGISTERs/s of that warm-up (default 2000)
 #   --warmup-call-rate R WARMUP_CALL_RATE calls/s of that warm-up (default 500)
@@ -88,7 +89,7 @@ TESTS="${TESTS:-reg reg-auth call}"
 REG_RATES="${REG_RATES:-2000 5000 10000 15000 20000 25000 30000}"
 CALL_RATES="${CALL_RATES:-500 1000 1500 2000 2500 3000 3500 4000}"
 DURATION="${DURATION:-20}"
-WARMUP="${WARMUP:-10}"
+WARMUP="${WARMUP:-40}"
 WARMUP_REG_RATE="${WARMUP_REG_RATE:-2000}"
 WARMUP_CALL_RATE="${WARMUP_CALL_RATE:-500}"
 USERS="${USERS:-10000}"
