@@ -17,14 +17,16 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code callisto server}: the registrar and stateful proxy (or redirect server), configured by one YAML file
- * ({@code --config}) whose values the flags override. Runs until SIGTERM or SIGINT, then shuts down cleanly.
+ * ({@code --config}) whose values the flags override. Runs until SIGTERM or SIGINT, then shuts down cleanly
+ * (a shutdown hook; the JVM then exits with the signal's status).
  */
 @Command(name = "server", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"The Callisto server: registrar + stateful proxy (or redirect server) with digest auth,",
             "an embedded H2 store under --data (or PostgreSQL for a cluster) and an operations HTTP endpoint.",
             "Defaults: UDP and TCP on 127.0.0.1:5060, store ./data, HTTP 127.0.0.1:8060. docs/configuration.md "
                     + "lists every configuration key.",
-            "Exit status: 0 after a clean shutdown, 1 when it cannot start, 2 for a usage or configuration error."})
+            "Exit status: SIGTERM or SIGINT shut it down cleanly and it exits with the signal's status (143, 130);",
+            "1 when it cannot start, 2 for a usage or configuration error."})
 final class ServerCommand implements Callable<Integer> {
 
     @CommandLine.Spec

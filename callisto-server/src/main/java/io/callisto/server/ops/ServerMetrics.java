@@ -19,13 +19,16 @@ import java.util.function.Supplier;
  * address-of-records, calls in progress). Rates are Prometheus's {@code rate()} over the counters; {@code
  * /api/stats} also gives them per second since its previous call.
  *
- * <p>Counters are looked up once per (direction, method, code) and cached, so counting costs a map read and an
- * adder increment per message.
+ * <p>Counters are created once per (direction, method, code) and cached by method and status code, so counting
+ * costs a map read, an array read and an adder increment per message.
  */
 public final class ServerMetrics implements MessageObserver {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Counter[]> requestsIn = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Counter[]> requestsOut = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Counter[]> responsesIn = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Counter[]> responsesOut = new ConcurrentHashMap<>();
 
     /** The registry (for /metrics and for other meters). */
     public PrometheusMeterRegistry registry() {
@@ -48,39 +51,41 @@ public final class ServerMetrics implements MessageObserver {
     }
 
     private void count(String direction, SipMessage m) {
-        String method;
-        String code;
-        String name;
+        boolean in = direction.equals("in");
         if (m instanceof SipRequest r) {
-            method = r.method();
-            code = "";
-            name = "sip_requests";
+            counter(in ? requestsIn : requestsOut, direction, r.method(), 0).increment();
         } else if (m instanceof SipResponse s) {
-            method = s.cseq() != null ? s.cseq().method() : "?";
-            code = Integer.toString(s.status());
-            name = "sip_responses";
-        } else {
-            return;
+            String method = s.cseq() != null ? s.cseq().method() : "?";
+            counter(in ? responsesIn : responsesOut, direction, method, s.status()).increment();
         }
-        String key = direction + ' ' + method + ' ' + code;
-        Counter c = counters.get(key);
+    }
+
+    /**
+     * The counter of one (direction, method[, code]): a map read by method, then an array slot by status code, so
+     * counting allocates nothing once the counter exists. A peer inventing methods must not grow the registry
+     * without bound: beyond 200 methods per family they all count as "other".
+     */
+    private Counter counter(ConcurrentHashMap<String, Counter[]> family, String direction, String method,
+            int status) {
+        Counter[] byCode = family.get(method);
+        if (byCode == null) {
+            String m = family.size() >= 200 ? "other" : method;
+            byCode = family.computeIfAbsent(m, k -> new Counter[status == 0 ? 1 : 600]);
+        }
+        int slot = status == 0 ? 0 : Math.max(0, Math.min(599, status - 100));
+        Counter c = byCode[slot];
         if (c == null) {
-            if (counters.size() > 2_000) {
-                method = "other"; // bounded label values: a peer inventing methods must not grow the registry
-                key = direction + " other " + code;
+            String fm = family.containsKey(method) ? method : "other";
+            Counter.Builder b = Counter.builder(status == 0 ? "sip_requests" : "sip_responses")
+                    .tag("direction", direction).tag("method", fm);
+            if (status != 0) {
+                b.tag("code", Integer.toString(status));
             }
-            String fm = method;
-            String fc = code;
-            c = counters.computeIfAbsent(key, k -> {
-                Counter.Builder b = Counter.builder(name).tag("direction", direction).tag("method", fm);
-                if (!fc.isEmpty()) {
-                    b.tag("code", fc);
-                }
-                return b.description(name.equals("sip_requests") ? "SIP requests by direction and method"
-                        : "SIP responses by direction, CSeq method and status code").register(registry);
-            });
+            c = b.description(status == 0 ? "SIP requests by direction and method"
+                    : "SIP responses by direction, CSeq method and status code").register(registry);
+            byCode[slot] = c; // a race registers the same meter twice: Micrometer returns the one it has
         }
-        c.increment();
+        return c;
     }
 
     /** Sum of a counter family (for /api/stats): {@code name} over every tag set with {@code direction}. */
