@@ -27,6 +27,9 @@ public final class Stores implements AutoCloseable {
 
     private final StoreConfig config;
     private final Database db;
+    /** Directory of the H2 location store's journal, under the data directory (docs/server-stores.md). */
+    public static final String JOURNAL_DIR = "location-journal";
+
     private final JdbcLocationStore location;
     private final JdbcCredentialStore credentials;
     private final PgListener listener;
@@ -49,7 +52,8 @@ public final class Stores implements AutoCloseable {
      */
     public static Stores open(StoreConfig config) throws SQLException {
         Database db = Database.open(config);
-        JdbcLocationStore location = new JdbcLocationStore(db, H2_POLL_MILLIS);
+        JdbcLocationStore location = new JdbcLocationStore(db, H2_POLL_MILLIS,
+                db.dialect().notifies() ? null : config.dataDir().resolve(JOURNAL_DIR));
         JdbcCredentialStore credentials = new JdbcCredentialStore(db, H2_POLL_MILLIS);
         PgListener listener = db.dialect().notifies() ? new PgListener(db, location, credentials) : null;
         try {

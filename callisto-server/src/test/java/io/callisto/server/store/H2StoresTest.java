@@ -108,8 +108,9 @@ class H2StoresTest {
     }
 
     @Test
-    void aFailingDatabaseFailsTheFutureAndLeavesMemoryAsItWas() throws Exception {
+    void aFailingDatabaseFailsCredentialWritesWhileBindingsGoOnThroughTheJournal() throws Exception {
         Binding kept = live(ALICE, "sip:alice@192.0.2.4");
+        Binding fresh = live(ALICE, "sip:new@192.0.2.9");
         Credential alice = Credential.fromPassword("alice", "example.com", "pw".toCharArray());
         try (Stores s = open()) {
             await(s.location().update(ALICE, List.of(kept), List.of()));
@@ -118,19 +119,48 @@ class H2StoresTest {
             s.location().addListener(told::add);
             s.database().pool().close(); // every later connection request fails
 
-            CompletableFuture<Void> f = s.location().update(ALICE, List.of(live(ALICE, "sip:new@192.0.2.9")),
-                    List.of(kept.key()));
-            assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
-            assertThat(s.location().lookup(ALICE)).containsExactly(kept);
-            assertThat(told).isEmpty();
-
-            CompletableFuture<Integer> e = s.location().removeExpired(System.currentTimeMillis() + 10_000_000);
-            assertThatThrownBy(() -> e.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
-            assertThat(s.location().lookup(ALICE)).containsExactly(kept);
+            // the binding is acknowledged once it is in the journal; the database is needed only by checkpoints
+            await(s.location().update(ALICE, List.of(fresh), List.of(kept.key())));
+            assertThat(s.location().lookup(ALICE)).containsExactly(fresh);
+            assertThat(told.poll(5, TimeUnit.SECONDS)).isEqualTo(ALICE);
 
             CompletableFuture<Boolean> r = s.credentials().remove("alice", "example.com");
             assertThatThrownBy(() -> r.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
             assertThat(s.credentials().find("alice", "example.com")).contains(alice);
+        } // the final checkpoint fails: the journal keeps the change
+        assertThat(dir.resolve(Stores.JOURNAL_DIR)).isDirectoryContaining("glob:**.log");
+        try (Stores s = open()) {
+            assertThat(s.location().lookup(ALICE)).containsExactly(fresh);
+        }
+    }
+
+    @Test
+    void aCheckpointWritesTheJournalIntoTheDatabaseAndDeletesItsSegments() throws Exception {
+        Binding b = live(ALICE, "sip:alice@192.0.2.4");
+        try (Stores s = open()) {
+            await(s.location().update(ALICE, List.of(live(ALICE, "sip:alice@192.0.2.4;first")), List.of()));
+            await(s.location().update(ALICE, List.of(b), List.of("sip:alice@192.0.2.4;first")));
+            assertThat(rows(s)).as("not yet checkpointed").isZero();
+            eventually(Duration.ofSeconds(20), "a checkpoint ran", () -> rows(s) == 1);
+            eventually(Duration.ofSeconds(10), "its segments were deleted", () -> {
+                java.io.File[] logs = dir.resolve(Stores.JOURNAL_DIR).toFile().listFiles((d, n) -> n.endsWith(".log"));
+                return logs != null && java.util.Arrays.stream(logs).allMatch(f -> f.length() == 0);
+            });
+        }
+        try (Stores s = open()) {
+            assertThat(s.location().lookup(ALICE)).containsExactly(b);
+        }
+    }
+
+    private static long rows(Stores s) {
+        try (var c = s.database().pool().getConnection(); var st = c.createStatement();
+                var rs = st.executeQuery("SELECT COUNT(*) FROM location_binding")) {
+            rs.next();
+            long n = rs.getLong(1);
+            c.commit();
+            return n;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -190,22 +220,28 @@ class H2StoresTest {
 
     @Test
     void changesByAnotherOpenerArriveByPolling() throws Exception {
-        // a second Stores on the same file plays the other process; the first learns through the change counter
+        // a second Stores on the same file plays `bin/callisto user`: credentials go both ways through the change
+        // counter; bindings are written only by the first opener (it holds the journal) and reach the second through
+        // its checkpoints
         try (Stores server = open(); Stores other = open()) {
-            LinkedBlockingQueue<String> told = new LinkedBlockingQueue<>();
-            server.location().addListener(told::add);
             Credential carol = Credential.fromPassword("carol", "example.com", "pw".toCharArray());
             await(other.credentials().put(carol));
-            Binding b = live(BOB, "sip:bob@192.0.2.77");
-            await(other.location().update(BOB, List.of(b), List.of()));
             eventually(Duration.ofSeconds(10), "credential seen", () -> server.credentials().find("carol", "example.com").isPresent());
-            eventually(Duration.ofSeconds(10), "binding seen", () -> server.location().lookup(BOB).equals(List.of(b)));
-            assertThat(told.poll(5, TimeUnit.SECONDS)).isEqualTo(BOB);
             await(other.credentials().remove("carol", "example.com"));
             eventually(Duration.ofSeconds(10), "removal seen", () -> server.credentials().find("carol", "example.com").isEmpty());
-            // the server's own write after the other's is consistent too
+
+            Binding b = live(BOB, "sip:bob@192.0.2.77");
+            CompletableFuture<Void> refused = other.location().update(BOB, List.of(b), List.of());
+            assertThatThrownBy(() -> refused.get(10, TimeUnit.SECONDS)).hasRootCauseInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("location journal");
+            LinkedBlockingQueue<String> told = new LinkedBlockingQueue<>();
+            other.location().addListener(told::add);
+            await(server.location().update(BOB, List.of(b), List.of()));
+            eventually(Duration.ofSeconds(20), "the other sees the binding after a checkpoint",
+                    () -> other.location().lookup(BOB).equals(List.of(b)));
+            assertThat(told.poll(5, TimeUnit.SECONDS)).isEqualTo(BOB);
             await(server.location().update(BOB, List.of(), List.of(b.key())));
-            eventually(Duration.ofSeconds(10), "the other sees the removal", () -> other.location().lookup(BOB).isEmpty());
+            eventually(Duration.ofSeconds(20), "the other sees the removal", () -> other.location().lookup(BOB).isEmpty());
         }
     }
 

@@ -15,8 +15,11 @@ import java.util.Set;
  * database by primary key: the table needs no index on {@code expires_at} (an index that halves H2's upsert rate)
  * and no scan. It mirrors the memory view and, like it, is changed only on the location store's thread.
  *
- * <p>The queue is lazy: a refreshed binding leaves its old entry behind, which is skipped when it comes up because
- * the binding's current expiry differs.
+ * <p>Each binding has at most one live queue entry, so a refresh allocates nothing: a refresh that moves the expiry
+ * later leaves the entry where it is, and when that entry comes up the binding is queued again at its current
+ * expiry; only a refresh that moves it earlier queues a new entry (the old one goes stale). Stale entries (of
+ * removed bindings, or left by earlier expiries) are skipped when they come up, and when they outnumber the live
+ * bindings the queue is rebuilt, so its size stays within twice the number of bindings (plus a constant).
  */
 final class ExpiryIndex {
 
@@ -27,30 +30,68 @@ final class ExpiryIndex {
     private record Entry(long at, Row row) {
     }
 
-    private final Map<String, Map<String, Long>> byAor = new HashMap<>();
+    /** A binding's expiry, and the time of its live queue entry (at most {@code at}). */
+    private static final class Slot {
+        long at;
+        long queuedAt;
+
+        Slot(long at) {
+            this.at = at;
+            this.queuedAt = at;
+        }
+    }
+
+    private static final int SLACK = 1024;
+
+    private final Map<String, Map<String, Slot>> byAor = new HashMap<>();
     private final PriorityQueue<Entry> queue = new PriorityQueue<>((a, b) -> Long.compare(a.at(), b.at()));
+    private int live;
 
     /** Mirrors an update: {@code upserts} set their expiry, then {@code removals} are dropped. */
     void apply(String aor, Collection<Binding> upserts, Collection<String> removals) {
-        Map<String, Long> keys = byAor.computeIfAbsent(aor, k -> new HashMap<>());
+        Map<String, Slot> keys = byAor.computeIfAbsent(aor, k -> new HashMap<>());
         for (Binding b : upserts) {
-            Long old = keys.put(b.key(), b.expiresAt());
-            if (old == null || old != b.expiresAt()) {
-                queue.add(new Entry(b.expiresAt(), new Row(aor, b.key())));
+            Slot slot = keys.get(b.key());
+            if (slot == null) {
+                slot = new Slot(b.expiresAt());
+                keys.put(b.key(), slot);
+                live++;
+                queue.add(new Entry(slot.queuedAt, new Row(aor, b.key())));
+            } else if (b.expiresAt() < slot.queuedAt) {
+                slot.at = b.expiresAt();
+                slot.queuedAt = slot.at;
+                queue.add(new Entry(slot.queuedAt, new Row(aor, b.key())));
+            } else {
+                slot.at = b.expiresAt(); // its entry comes up first and is queued again then
             }
         }
         for (String k : removals) {
-            keys.remove(k);
+            if (keys.remove(k) != null) {
+                live--;
+            }
         }
         if (keys.isEmpty()) {
             byAor.remove(aor);
         }
+        compactIfStale();
     }
 
-    /** Mirrors a reload of {@code aor}: exactly {@code bindings} remain (old queue entries go stale). */
+    /** Mirrors a reload of {@code aor}: exactly {@code bindings} remain. */
     void replace(String aor, Collection<Binding> bindings) {
-        byAor.remove(aor);
-        apply(aor, bindings, List.of());
+        Map<String, Slot> keys = byAor.get(aor);
+        List<String> gone = new ArrayList<>();
+        if (keys != null) {
+            Set<String> kept = new java.util.HashSet<>();
+            for (Binding b : bindings) {
+                kept.add(b.key());
+            }
+            for (String k : keys.keySet()) {
+                if (!kept.contains(k)) {
+                    gone.add(k);
+                }
+            }
+        }
+        apply(aor, bindings, gone);
     }
 
     /**
@@ -58,13 +99,18 @@ final class ExpiryIndex {
      * {@link #putBack} them) until {@link #forget}.
      */
     List<Row> takeDue(long nowMillis) {
-        Set<Row> due = new LinkedHashSet<>(); // a binding re-queued with the same expiry comes up twice
+        Set<Row> due = new LinkedHashSet<>();
         while (!queue.isEmpty() && queue.peek().at() <= nowMillis) {
             Entry e = queue.poll();
-            Map<String, Long> keys = byAor.get(e.row().aor());
-            Long at = keys == null ? null : keys.get(e.row().key());
-            if (at != null && at == e.at()) {
+            Slot slot = slot(e.row());
+            if (slot == null || slot.queuedAt != e.at()) {
+                continue; // stale
+            }
+            if (slot.at <= nowMillis) {
                 due.add(e.row());
+            } else {
+                slot.queuedAt = slot.at; // refreshed since it was queued: wait for the new expiry
+                queue.add(new Entry(slot.queuedAt, e.row()));
             }
         }
         return new ArrayList<>(due);
@@ -73,10 +119,10 @@ final class ExpiryIndex {
     /** Returns rows taken by {@link #takeDue} whose deletion failed. */
     void putBack(Collection<Row> rows) {
         for (Row r : rows) {
-            Map<String, Long> keys = byAor.get(r.aor());
-            Long at = keys == null ? null : keys.get(r.key());
-            if (at != null) {
-                queue.add(new Entry(at, r));
+            Slot slot = slot(r);
+            if (slot != null) {
+                slot.queuedAt = slot.at;
+                queue.add(new Entry(slot.queuedAt, r));
             }
         }
     }
@@ -88,17 +134,48 @@ final class ExpiryIndex {
     List<Row> forget(Collection<Row> rows, long nowMillis) {
         List<Row> forgotten = new ArrayList<>(rows.size());
         for (Row r : rows) {
-            Map<String, Long> keys = byAor.get(r.aor());
-            Long at = keys == null ? null : keys.get(r.key());
-            if (at != null && at <= nowMillis) {
+            Map<String, Slot> keys = byAor.get(r.aor());
+            Slot slot = keys == null ? null : keys.get(r.key());
+            if (slot == null) {
+                continue;
+            }
+            if (slot.at <= nowMillis) {
                 keys.remove(r.key());
+                live--;
                 if (keys.isEmpty()) {
                     byAor.remove(r.aor());
                 }
                 forgotten.add(r);
+            } else {
+                slot.queuedAt = slot.at;
+                queue.add(new Entry(slot.queuedAt, r));
             }
         }
         return forgotten;
+    }
+
+    private Slot slot(Row r) {
+        Map<String, Slot> keys = byAor.get(r.aor());
+        return keys == null ? null : keys.get(r.key());
+    }
+
+    /** Rebuilds the queue from the live bindings once stale entries outnumber them. */
+    private void compactIfStale() {
+        if (queue.size() <= 2L * live + SLACK) {
+            return;
+        }
+        List<Entry> fresh = new ArrayList<>(live);
+        byAor.forEach((aor, keys) -> keys.forEach((key, slot) -> {
+            slot.queuedAt = slot.at;
+            fresh.add(new Entry(slot.at, new Row(aor, key)));
+        }));
+        queue.clear();
+        queue.addAll(fresh);
+    }
+
+    /** Bindings known (tests). */
+    int live() {
+        return live;
     }
 
     /** Entries in the queue, stale ones included (tests). */

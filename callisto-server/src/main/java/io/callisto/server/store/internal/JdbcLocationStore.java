@@ -64,9 +64,19 @@ public final class JdbcLocationStore implements LocationStore {
     private final LogThrottle failures = new LogThrottle(5_000);
     private long lastSweep = System.nanoTime();
 
-    /** A store on {@code db}; {@link #start} loads it and starts its thread. */
-    public JdbcLocationStore(Database db, long pollMillis) {
+    /** H2 only: writes go to a journal first (null: each write is committed to the database). */
+    private JournalWrites journal;
+    /** H2, when another process (the server) holds the journal: bindings are read from the database only. */
+    private String readOnly;
+
+    /**
+     * A store on {@code db}; {@link #start} loads it and starts its thread. With a {@code journalDir} (H2, where this
+     * server is the only writer of bindings) writes are acknowledged once they are in the journal there, and reach
+     * the database in checkpoints ({@link JournalWrites}); without one, each batch is committed to the database.
+     */
+    public JdbcLocationStore(Database db, long pollMillis, java.nio.file.Path journalDir) {
         this.db = db;
+        this.journal = journalDir == null ? null : new JournalWrites(db, journalDir);
         this.changes = new ChangeTracker(db, Schema.LOCATION, Notifications.LOCATION, pollMillis);
         this.queue = new WorkQueue<>("callisto-store-location", QUEUE_CAPACITY, MAX_BATCH, 500, new Handler());
     }
@@ -83,6 +93,16 @@ public final class JdbcLocationStore implements LocationStore {
             changes.beforeLoad(c);
             Map<String, List<Binding>> all = BindingRows.loadAll(c, now);
             c.commit();
+            if (journal != null) {
+                try {
+                    journal.recover(all, now);
+                } catch (LocationJournal.Locked e) {
+                    journal = null; // a second process (bin/callisto user): read, poll, never write
+                    readOnly = e.getMessage() + ": bindings are written by that process";
+                } catch (java.io.IOException e) {
+                    throw new SQLException("location journal: " + e.getMessage(), e);
+                }
+            }
             view.load(all);
         }
         queue.start();
@@ -113,6 +133,9 @@ public final class JdbcLocationStore implements LocationStore {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+        if (readOnly != null) {
+            return CompletableFuture.failedFuture(new IllegalStateException(readOnly));
+        }
         CompletableFuture<Void> done = new CompletableFuture<>();
         return queue.offer(new Update(aor, ups, rems, done)) ? done : CompletableFuture.failedFuture(refusal());
     }
@@ -132,6 +155,9 @@ public final class JdbcLocationStore implements LocationStore {
 
     /** Reloads {@code aor} (null: everything) from the database on the store's thread; any thread may call. */
     public void reload(String aor) {
+        if (journal != null) {
+            return; // this server is the only writer of bindings: nothing to learn from the database
+        }
         if (!queue.offer(new Reload(aor))) {
             changes.requestReload(); // the queue is full: reload everything when it has room
         }
@@ -167,6 +193,9 @@ public final class JdbcLocationStore implements LocationStore {
     @Override
     public void close() {
         queue.close(30_000);
+        if (journal != null && !queue.running()) {
+            journal.close();
+        }
     }
 
     private final class Handler implements WorkQueue.Handler<Op> {
@@ -192,6 +221,10 @@ public final class JdbcLocationStore implements LocationStore {
 
         @Override
         public void tick() {
+            if (journal != null) {
+                journal.tick(); // the checkpoints sweep; nobody else writes bindings, so there is nothing to poll
+                return;
+            }
             if (System.nanoTime() - lastSweep > SWEEP_NANOS) {
                 lastSweep = System.nanoTime();
                 sweep();
@@ -218,6 +251,10 @@ public final class JdbcLocationStore implements LocationStore {
 
     private void flush(List<Update> updates) {
         if (updates.isEmpty()) {
+            return;
+        }
+        if (journal != null) {
+            journaled(updates);
             return;
         }
         try {
@@ -279,6 +316,23 @@ public final class JdbcLocationStore implements LocationStore {
         changes.committed();
     }
 
+    /** One journal write for the whole batch: it is durable, or every update in it fails. */
+    private void journaled(List<Update> updates) {
+        try {
+            for (Update u : updates) {
+                journal.add(u.aor(), u.upserts(), u.removals());
+            }
+            journal.write();
+            applied(updates);
+        } catch (java.io.IOException e) {
+            logFailure("journal write of " + updates.size() + " update(s)", e);
+            for (Update u : updates) {
+                u.done().completeExceptionally(e);
+            }
+        }
+        updates.clear();
+    }
+
     private void applied(List<Update> updates) {
         Set<String> aors = new LinkedHashSet<>();
         for (Update u : updates) {
@@ -299,6 +353,16 @@ public final class JdbcLocationStore implements LocationStore {
     private void expire(Expire e) {
         long now = e.nowMillis();
         List<ExpiryIndex.Row> due = view.takeDue(now);
+        if (readOnly != null) {
+            e.done().complete(view.expired(due, now).size()); // the process holding the journal deletes the rows
+            return;
+        }
+        if (journal != null) {
+            List<ExpiryIndex.Row> gone = view.expired(due, now);
+            journal.expired(gone);
+            e.done().complete(gone.size());
+            return;
+        }
         if (!due.isEmpty()) {
             try (Connection c = db.connection()) {
                 try {
@@ -319,7 +383,7 @@ public final class JdbcLocationStore implements LocationStore {
             }
             changes.committed();
         }
-        e.done().complete(view.expired(due, now));
+        e.done().complete(view.expired(due, now).size());
     }
 
     private void sweep() {

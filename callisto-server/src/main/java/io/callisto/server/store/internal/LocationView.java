@@ -88,19 +88,18 @@ final class LocationView {
         expiry.putBack(rows);
     }
 
-    /** Drops the deleted rows still expired at {@code nowMillis}, tells their AoRs' listeners; returns how many. */
-    int expired(List<ExpiryIndex.Row> deleted, long nowMillis) {
+    /** Drops the deleted rows still expired at {@code nowMillis}, tells their AoRs' listeners; returns them. */
+    List<ExpiryIndex.Row> expired(List<ExpiryIndex.Row> deleted, long nowMillis) {
         Map<String, List<String>> gone = new LinkedHashMap<>();
-        for (ExpiryIndex.Row r : expiry.forget(deleted, nowMillis)) {
+        List<ExpiryIndex.Row> dropped = expiry.forget(deleted, nowMillis);
+        for (ExpiryIndex.Row r : dropped) {
             gone.computeIfAbsent(r.aor(), k -> new ArrayList<>()).add(r.key());
         }
-        int removed = 0;
         for (Map.Entry<String, List<String>> g : gone.entrySet()) {
             memory.apply(g.getKey(), List.of(), g.getValue());
-            removed += g.getValue().size();
             tell(g.getKey());
         }
-        return removed;
+        return dropped;
     }
 
     /** Tells every listener that {@code aor} changed; a failing listener is logged and does not stop the others. */

@@ -85,6 +85,11 @@ public final class WorkQueue<T> {
         return Thread.currentThread() == thread;
     }
 
+    /** True while the queue's thread runs (after {@link #close}, false once it has ended). */
+    public boolean running() {
+        return thread.isAlive();
+    }
+
     /** Operations waiting (for metrics and tests). */
     public int pending() {
         return pending.get();

@@ -56,4 +56,40 @@ class ExpiryIndexTest {
         assertThat(x.forget(due, 100)).containsExactly(row("sip:a@x", "sip:1"));
         assertThat(x.takeDue(1_000)).containsExactly(row("sip:a@x", "sip:2"));
     }
+
+    @Test
+    void refreshesThatMoveTheExpiryLaterQueueNothingNew() {
+        ExpiryIndex x = new ExpiryIndex();
+        for (int t = 1; t <= 10_000; t++) {
+            x.apply("sip:a@x", List.of(b("sip:a@x", "sip:1", 1_000 + t)), List.of());
+        }
+        assertThat(x.queued()).isEqualTo(1);
+        assertThat(x.takeDue(1_500)).as("refreshed: queued again at its new expiry").isEmpty();
+        assertThat(x.queued()).isEqualTo(1);
+        assertThat(x.takeDue(11_000)).containsExactly(row("sip:a@x", "sip:1"));
+    }
+
+    @Test
+    void aRefreshThatMovesTheExpiryEarlierIsHonoured() {
+        ExpiryIndex x = new ExpiryIndex();
+        x.apply("sip:a@x", List.of(b("sip:a@x", "sip:1", 5_000)), List.of());
+        x.apply("sip:a@x", List.of(b("sip:a@x", "sip:1", 100)), List.of());
+        assertThat(x.takeDue(100)).containsExactly(row("sip:a@x", "sip:1"));
+        x.forget(List.of(row("sip:a@x", "sip:1")), 100);
+        assertThat(x.takeDue(5_000)).as("the old entry is stale").isEmpty();
+    }
+
+    @Test
+    void staleEntriesOfRemovedBindingsAreCompactedAway() {
+        ExpiryIndex x = new ExpiryIndex();
+        x.apply("sip:keep@x", List.of(b("sip:keep@x", "sip:k", 1_000_000)), List.of());
+        for (int i = 0; i < 100_000; i++) {
+            String c = "sip:" + i;
+            x.apply("sip:a@x", List.of(b("sip:a@x", c, 1_000_000 + i)), List.of());
+            x.apply("sip:a@x", List.of(), List.of(c));
+        }
+        assertThat(x.live()).isEqualTo(1);
+        assertThat(x.queued()).isLessThanOrEqualTo(2 + 1024 + 1);
+        assertThat(x.takeDue(2_000_000)).containsExactly(row("sip:keep@x", "sip:k"));
+    }
 }

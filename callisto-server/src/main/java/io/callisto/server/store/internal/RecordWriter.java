@@ -1,0 +1,106 @@
+package io.callisto.server.store.internal;
+
+import io.callisto.server.location.Binding;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.zip.CRC32C;
+
+/**
+ * Builds a batch of {@link LocationJournal} records in one growing buffer: each record is {@code int length, int
+ * CRC-32C of the body, body}. Strings are {@code int} byte length (-1 for null) and UTF-8 bytes; numbers are
+ * big-endian. {@link RecordReader} reads them back.
+ */
+final class RecordWriter {
+
+    private byte[] buf = new byte[64 * 1024];
+    private int pos;
+    private int recordStart = -1;
+    private final CRC32C crc = new CRC32C();
+
+    /** Starts a record whose body begins with {@code op}. */
+    void begin(byte op) {
+        recordStart = pos;
+        pos += 8; // length and CRC, filled in by end()
+        ensure(1);
+        buf[pos++] = op;
+    }
+
+    /** Ends the record begun last: fills in its length and checksum. */
+    void end() {
+        int bodyStart = recordStart + 8;
+        int length = pos - bodyStart;
+        crc.reset();
+        crc.update(buf, bodyStart, length);
+        putInt(recordStart, length);
+        putInt(recordStart + 4, (int) crc.getValue());
+        recordStart = -1;
+    }
+
+    /** The bytes of the records built so far, and a fresh start for the next batch. */
+    ByteBuffer take() {
+        ByteBuffer out = ByteBuffer.wrap(Arrays.copyOf(buf, pos));
+        pos = 0;
+        if (buf.length > 1 << 20) {
+            buf = new byte[64 * 1024]; // a huge batch does not keep its buffer
+        }
+        return out;
+    }
+
+    void writeBinding(Binding b) {
+        writeString(b.aor());
+        writeString(b.contact());
+        writeLong(Double.doubleToLongBits(b.q()));
+        writeLong(b.expiresAt());
+        writeString(b.callId());
+        writeLong(b.cseq());
+        writeString(b.instanceId());
+        writeInt(b.regId());
+        writeInt(b.path().size());
+        for (String p : b.path()) {
+            writeString(p);
+        }
+        writeString(b.source());
+        writeString(b.flow());
+        writeString(b.node());
+        writeString(b.userAgent());
+        writeLong(b.updatedAt());
+    }
+
+    void writeString(String s) {
+        if (s == null) {
+            writeInt(-1);
+            return;
+        }
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        writeInt(bytes.length);
+        ensure(bytes.length);
+        System.arraycopy(bytes, 0, buf, pos, bytes.length);
+        pos += bytes.length;
+    }
+
+    void writeInt(int v) {
+        ensure(4);
+        putInt(pos, v);
+        pos += 4;
+    }
+
+    void writeLong(long v) {
+        writeInt((int) (v >>> 32));
+        writeInt((int) v);
+    }
+
+    private void putInt(int at, int v) {
+        ensure(at + 4 - pos);
+        buf[at] = (byte) (v >>> 24);
+        buf[at + 1] = (byte) (v >>> 16);
+        buf[at + 2] = (byte) (v >>> 8);
+        buf[at + 3] = (byte) v;
+    }
+
+    private void ensure(int more) {
+        if (more > 0 && pos + more > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + more));
+        }
+    }
+}
