@@ -42,6 +42,7 @@ public final class CsvReport {
      * @throws IOException when the file cannot be written
      */
     public static void write(RunResult result, Path file) throws IOException {
+        java.util.Objects.requireNonNull(result, "result");
         Reports.createParent(file);
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write(Csv.record(COLUMNS));

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The HTML report: one self-contained file that any browser opens offline. It has no script at all and fetches
@@ -27,7 +28,8 @@ import java.util.Map;
  *   <li>one latency histogram per distribution, answer delay first, with p50, p90 and p99 marked.</li>
  * </ul>
  *
- * <p>Every string from the run (scenario, target, settings, failure reasons, latency names) is escaped. Long runs
+ * <p>Every string from the run (scenario, target, settings, failure reasons, latency names) is escaped, and the
+ * document is well-formed XML as well as HTML (tools can read it with an XML parser). Long runs
  * stay light: line charts keep at most about a thousand points per series (the lowest and highest of each group
  * of intervals, so peaks remain visible).
  */
@@ -92,12 +94,13 @@ public final class HtmlReport {
      * @return the whole document
      */
     public static String render(RunResult r) {
+        Objects.requireNonNull(r, "result");
         StringBuilder b = new StringBuilder(64 * 1024);
         String heading = "callisto bench " + nonNull(r.scenario()) + " \u2192 " + nonNull(r.target());
-        b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
-                .append("style-src 'unsafe-inline'\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("style-src 'unsafe-inline'\"/>\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
                 .append("<title>").append(Text.xml(heading)).append("</title>\n")
                 .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<main>\n");
         header(b, r);

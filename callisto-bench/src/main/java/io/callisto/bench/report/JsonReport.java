@@ -2,6 +2,7 @@ package io.callisto.bench.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -44,6 +45,7 @@ import java.time.format.DateTimeParseException;
 public final class JsonReport {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
+            .addMixIn(Totals.class, TotalsWithRatio.class)
             .registerModule(new SimpleModule("callisto-bench-report")
                     .addSerializer(Instant.class, new InstantWriter())
                     .addDeserializer(Instant.class, new InstantReader()))
@@ -61,6 +63,7 @@ public final class JsonReport {
      * @throws IOException when the file cannot be written
      */
     public static void write(RunResult result, Path file) throws IOException {
+        java.util.Objects.requireNonNull(result, "result");
         Reports.createParent(file);
         Files.writeString(file, toJson(result) + "\n");
     }
@@ -105,6 +108,12 @@ public final class JsonReport {
             throw new IOException("not a bench run result: null");
         }
         return r;
+    }
+
+    /** Adds the derived answer/seizure ratio to the totals' JSON, for readers that want it without computing. */
+    private abstract static class TotalsWithRatio {
+        @JsonProperty("answerSeizureRatio")
+        abstract double answerSeizureRatio();
     }
 
     private static final class InstantWriter extends JsonSerializer<Instant> {

@@ -96,6 +96,7 @@ public final class StatusLine {
                 t == null ? "-" : Long.toString(t.answered()),
                 t == null ? "-" : Long.toString(t.failed()),
                 t == null ? "-" : Long.toString(t.retransmissions()),
+                p == null ? "-" : Numbers.ms(p.p50Ms()),
                 p == null ? "-" : Numbers.ms(p.p99Ms()));
     }
 
