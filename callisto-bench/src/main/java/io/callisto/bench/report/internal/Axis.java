@@ -8,9 +8,9 @@ import java.util.List;
 /**
  * One chart axis: the domain it shows, where a value falls on it (0 at the low end, 1 at the high end) and its
  * ticks. A linear axis puts its ticks on "nice" steps (1, 2 or 5 times a power of ten) and widens its domain to
- * whole steps; a logarithmic axis puts them on powers of ten (adding 2 and 5 times those when it spans few
- * decades). Every input is tolerated: NaN and infinities are ignored, an empty or flat range becomes a small
- * range around its value, and magnitudes are kept within ±1e300 so nothing overflows.
+ * whole steps; a logarithmic axis puts them on powers of ten (adding 2 and 5 times those when it spans three
+ * decades or fewer). Every input is tolerated: NaN and infinities are ignored, an empty or flat range becomes a
+ * small range around its value, and magnitudes are kept within ±1e300 so nothing overflows.
  */
 public final class Axis {
 
@@ -107,7 +107,7 @@ public final class Axis {
         List<BigDecimal> ticks = new ArrayList<>();
         for (int e = e0; e <= e1; e += every) {
             ticks.add(BigDecimal.ONE.scaleByPowerOfTen(e));
-            if (e1 - e0 <= 2 && e < e1) {
+            if (e1 - e0 <= 3 && e < e1) {
                 ticks.add(BigDecimal.valueOf(2).scaleByPowerOfTen(e));
                 ticks.add(BigDecimal.valueOf(5).scaleByPowerOfTen(e));
             }

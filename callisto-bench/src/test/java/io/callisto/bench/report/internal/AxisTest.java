@@ -90,7 +90,10 @@ class AxisTest {
         assertThat(a.max()).isEqualTo(100);
         assertThat(a.ticks()).extracting(Axis::label).containsExactly("1", "2", "5", "10", "20", "50", "100");
         assertThat(a.fraction(10)).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(Axis.log(3, 450, 12).ticks()).extracting(Axis::label).containsExactly("1", "10", "100", "1000");
+        assertThat(Axis.log(3, 450, 12).ticks()).extracting(Axis::label).containsExactly("1", "2", "5", "10", "20",
+                "50", "100", "200", "500", "1000");
+        assertThat(Axis.log(3, 45000, 12).ticks()).extracting(Axis::label).containsExactly("1", "10", "100", "1000",
+                "10000", "100k");
         assertThat(a.fraction(0)).isEqualTo(0);
         Axis wide = Axis.log(1e-3, 1e300, 8);
         assertThat(wide.ticks()).hasSizeLessThanOrEqualTo(8);
