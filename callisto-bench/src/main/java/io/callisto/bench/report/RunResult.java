@@ -1,6 +1,8 @@
 package io.callisto.bench.report;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,7 +33,8 @@ public record RunResult(
         LoadVerdict verdict) {
 
     public RunResult {
-        settings = Map.copyOf(settings);
+        // a copy that keeps the caller's order (Map.copyOf would not): reports show settings in order
+        settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
         latencies = List.copyOf(latencies);
         timeline = List.copyOf(timeline);
     }
