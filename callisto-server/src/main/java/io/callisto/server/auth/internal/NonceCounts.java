@@ -2,6 +2,7 @@ package io.callisto.server.auth.internal;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -16,7 +17,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * Replay protection therefore never weakens under a flood; at worst clients re-authenticate sooner.
  *
  * <p>Thread-safe and lock-free: a concurrent map of entries whose count moves up by compare-and-set, and a queue
- * of keys in insertion order (each key is in the queue exactly while it is in the map).
+ * of keys in insertion order (each key is in the queue exactly while it is in the map). Only one thread at a time
+ * takes keys off the queue (a flag; a thread that finds it taken skips the sweep or eviction, which the next call
+ * makes up for), so the head it looked at is still the head when it takes it: two threads racing to remove the
+ * same key made the loser search the whole queue for it.
  */
 public final class NonceCounts {
     private static final int SWEEP_STEPS = 2;
@@ -27,6 +31,7 @@ public final class NonceCounts {
     private final ConcurrentLinkedQueue<String> order = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicLong watermark = new AtomicLong(Long.MIN_VALUE);
+    private final AtomicBoolean taking = new AtomicBoolean();
 
     private static final class Entry {
         final long issuedAt;
@@ -62,7 +67,7 @@ public final class NonceCounts {
             if (e == null) {
                 order.add(key);
                 if (size.incrementAndGet() > capacity) {
-                    evictOldest();
+                    evictOverCapacity();
                 }
                 return true;
             }
@@ -85,32 +90,49 @@ public final class NonceCounts {
 
     /** Removes up to {@link #SWEEP_STEPS} entries of expired nonces from the head of the queue. */
     private void sweep(long nowMillis) {
-        for (int i = 0; i < SWEEP_STEPS; i++) {
-            String key = order.peek();
-            if (key == null) {
-                return;
+        if (!taking.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            for (int i = 0; i < SWEEP_STEPS; i++) {
+                String key = order.peek();
+                if (key == null) {
+                    return;
+                }
+                Entry e = entries.get(key);
+                if (e != null && nowMillis - e.issuedAt < lifetimeMillis) {
+                    return;
+                }
+                order.poll(); // still the head: only this thread takes
+                if (e != null && entries.remove(key, e)) {
+                    size.decrementAndGet();
+                }
             }
-            Entry e = entries.get(key);
-            if (e != null && nowMillis - e.issuedAt < lifetimeMillis) {
-                return;
-            }
-            if (order.remove(key) && e != null && entries.remove(key, e)) {
-                size.decrementAndGet();
-            }
+        } finally {
+            taking.set(false);
         }
     }
 
-    private void evictOldest() {
-        String key = order.poll();
-        if (key == null) {
+    private void evictOverCapacity() {
+        if (!taking.compareAndSet(false, true)) {
             return;
         }
-        Entry e = entries.get(key);
-        if (e != null) {
-            watermark.accumulateAndGet(e.issuedAt, Math::max);
-            if (entries.remove(key, e)) {
-                size.decrementAndGet();
+        try {
+            while (size.get() > capacity) {
+                String key = order.poll();
+                if (key == null) {
+                    return;
+                }
+                Entry e = entries.get(key);
+                if (e != null) {
+                    watermark.accumulateAndGet(e.issuedAt, Math::max);
+                    if (entries.remove(key, e)) {
+                        size.decrementAndGet();
+                    }
+                }
             }
+        } finally {
+            taking.set(false);
         }
     }
 }

@@ -85,4 +85,37 @@ class NonceCountsTest {
         assertThat(accepted).contains(2000L);
         assertThat(t.advance("shared", 0, 2000, 0)).isFalse();
     }
+
+    @Test
+    void underConcurrentNewNoncesTheTableStaysBoundedAndExpiredOnesAreSwept() throws Exception {
+        NonceCounts t = new NonceCounts(1_000, LIFETIME);
+        int threads = 4;
+        int perThread = 20_000;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int n = 0; n < threads; n++) {
+                int id = n;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        long now = i; // each nonce expires LIFETIME ms after it is issued
+                        t.advance("t" + id + "-" + i, now, 1, now);
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(t.size()).isLessThanOrEqualTo(1_000 + threads);
+        // long after every nonce expired, fresh ones sweep the old entries out
+        long later = perThread + LIFETIME + 1;
+        for (int i = 0; i < 2_000; i++) {
+            t.advance("late-" + i, later, 1, later);
+        }
+        assertThat(t.size()).isLessThanOrEqualTo(1_000);
+        assertThat(t.advance("late-0", later, 1, later)).as("a replayed count is still refused").isFalse();
+    }
 }
