@@ -99,7 +99,7 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--advertise", paramLabel = "HOST", description = "Host to put in Via and Record-Route.")
     String advertise;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Event-loop threads (default: one per core).")
+    @Option(names = "--threads", paramLabel = "N", description = "Event-loop threads (default: half the cores, at least one).")
     Integer threads;
 
     @Override

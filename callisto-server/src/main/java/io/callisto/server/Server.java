@@ -102,9 +102,7 @@ public final class Server implements AutoCloseable {
                         .maxConnections(config.limits.maxConnections)
                         .idleTimeout(Duration.ofSeconds(config.limits.idleTimeoutSeconds))
                         .udpReceiveBuffer(config.limits.udpReceiveBuffer));
-        if (config.threads > 0) {
-            b.threads(config.threads);
-        }
+        b.threads(config.eventLoops());
         listen(b, Transport.UDP, config.listen.udp, "listen.udp");
         listen(b, Transport.TCP, config.listen.tcp, "listen.tcp");
         listen(b, Transport.TLS, config.listen.tls, "listen.tls");

@@ -118,7 +118,7 @@ public final class ConfigLoader {
             }
         }
         if (c.threads < 0 || c.threads > 256) {
-            throw new ConfigException("threads: " + c.threads + " is out of range 0..256 (0 = one per core)");
+            throw new ConfigException("threads: " + c.threads + " is out of range 0..256 (0 = half the cores, at least one)");
         }
         String kind = lower(c.store.kind);
         if (!kind.equals("h2") && !kind.equals("postgres")) {

@@ -24,8 +24,18 @@ public final class ServerConfig {
     public Tls tls = new Tls();
     /** Host name or address put in Via, Record-Route and Contact instead of the bound address (e.g. behind NAT). */
     public String advertisedHost;
-    /** Event-loop threads (0 = one per core). */
+    /** Event-loop threads (0 = automatic: half the cores, at least one; see {@link #eventLoops()}). */
     public int threads = 0;
+
+    /**
+     * The event loops to run: {@link #threads}, or when it is 0 half the cores, at least one. Every REGISTER and call
+     * also needs the store's threads, the collector and usually a peer on the same machine, and each hop of a
+     * message between two loops costs a wake-up: on a 2-core machine one loop served 15,000 REGISTER/s at about
+     * 30 µs of loop CPU each, where two loops spent about 48 µs.
+     */
+    public int eventLoops() {
+        return threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    }
     /** Directory of the embedded store (and other files). */
     public String data = "./data";
     /** Where registrations and users are kept. */
