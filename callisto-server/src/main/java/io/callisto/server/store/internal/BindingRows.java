@@ -51,6 +51,17 @@ final class BindingRows {
         }
     }
 
+    /** Upserts {@code upserts} and deletes {@code deletes} (either may be empty) in the caller's transaction. */
+    static void write(Connection c, Dialect dialect, List<Binding> upserts, Collection<ExpiryIndex.Row> deletes)
+            throws SQLException {
+        if (!upserts.isEmpty()) {
+            upsert(c, dialect, upserts);
+        }
+        if (!deletes.isEmpty()) {
+            delete(c, deletes);
+        }
+    }
+
     /** Deletes the bindings {@code rows}. */
     static void delete(Connection c, Collection<ExpiryIndex.Row> rows) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("DELETE FROM location_binding WHERE aor = ? AND binding_key = ?")) {

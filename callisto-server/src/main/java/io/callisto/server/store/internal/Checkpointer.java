@@ -135,12 +135,7 @@ final class Checkpointer implements AutoCloseable {
         }
         try (Connection c = db.connection()) {
             try {
-                if (!upserts.isEmpty()) {
-                    BindingRows.upsert(c, db.dialect(), upserts);
-                }
-                if (!deletes.isEmpty()) {
-                    BindingRows.delete(c, deletes);
-                }
+                BindingRows.write(c, db.dialect(), upserts, deletes);
                 ChangeCounter.bump(c, Schema.LOCATION); // a second process (bin/callisto user) reloads
                 c.commit();
             } catch (SQLException | RuntimeException e) {

@@ -300,12 +300,7 @@ public final class JdbcLocationStore implements LocationStore {
         });
         try (Connection c = db.connection()) {
             try {
-                if (!upserts.isEmpty()) {
-                    BindingRows.upsert(c, db.dialect(), upserts);
-                }
-                if (!deletes.isEmpty()) {
-                    BindingRows.delete(c, deletes);
-                }
+                BindingRows.write(c, db.dialect(), upserts, deletes);
                 changes.announce(c, aors.stream().map(a -> new String[] {a}).toList());
                 c.commit();
             } catch (SQLException | RuntimeException e) {
