@@ -1,0 +1,476 @@
+package io.callisto.bench.engine.internal;
+
+import io.callisto.bench.engine.Metrics;
+import io.callisto.bench.scenario.Keyword;
+import io.callisto.bench.scenario.Scenario;
+import io.callisto.bench.scenario.Step;
+import io.callisto.bench.scenario.Template;
+import io.callisto.exec.Cancellable;
+import io.callisto.exec.Owner;
+import io.callisto.sip.message.Messages;
+import io.callisto.sip.message.SipMessage;
+import io.callisto.sip.message.SipRequest;
+import io.callisto.sip.message.SipResponse;
+import io.callisto.transport.Destination;
+import io.callisto.transport.Flow;
+import io.callisto.transport.SendListener;
+import io.callisto.transport.Transport;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * One call: runs the scenario's steps for one Call-ID, on the owner of that Call-ID (so it needs no locks).
+ *
+ * <p>Receiving follows SIPp: a message is matched against the current {@code <recv>} step and, while steps are
+ * optional, the ones after it; a response must also belong to the last request sent (CSeq method). A message
+ * that matches a step already passed is the peer retransmitting: the message this call sent after that step is
+ * sent again (a retransmitted 200 gets the ACK again) and nothing is counted as unexpected. Anything else is
+ * unexpected and fails the call (with the status code as reason for a final response, which is ACKed when it
+ * answers an INVITE).
+ *
+ * <p>Retransmission over UDP: a {@code <send retrans="T1">} is sent again after T1, 2·T1, … (capped at 4 s except
+ * for an INVITE) until a message of the call is received; without a final response (or, for a response sent, a
+ * request) within 64·T1 the call fails with {@code timeout}.
+ */
+public final class CallInstance implements Template.Resolver, SendListener {
+
+    private static final long T2_MS = 4000;
+
+    private final CallHost host;
+    private final Scenario scenario;
+    private final Owner owner;
+    private final String callId;
+    private final long number;
+    private final Destination destination;
+    private final InetSocketAddress local;
+    private final String[] fields;
+    private final String[] receivedMethod;
+    private final SipMessage[] sentAt;
+    private int index;
+    private int cseq;
+    private int sends;
+    private SipMessage last;
+    private String peerTag;
+    private String routes;
+    private String lastRequestMethod;
+    private long lastRequestNanos;
+    private long inviteNanos = -1;
+    private boolean provisionalSeen;
+    private java.util.Map<String, Long> rtdStarts;
+    private SipMessage retransMessage;
+    private long retransInterval;
+    private boolean retransCapped;
+    private Cancellable retransTimer;
+    private Cancellable txTimer;
+    private Cancellable waitTimer;
+    private boolean ended;
+
+    /**
+     * A call.
+     *
+     * @param host        the run
+     * @param callId      its Call-ID
+     * @param number      its call number (from 1)
+     * @param destination where its messages go
+     * @param local       the local address its messages leave from
+     */
+    public CallInstance(CallHost host, String callId, long number, Destination destination, InetSocketAddress local) {
+        this.host = host;
+        this.scenario = host.scenario();
+        this.owner = host.owner(callId);
+        this.callId = callId;
+        this.number = number;
+        this.destination = destination;
+        this.local = local;
+        this.fields = host.config().injection() == null ? new String[0] : host.config().injection().row(number);
+        this.receivedMethod = new String[scenario.steps().size()];
+        this.sentAt = new SipMessage[scenario.steps().size()];
+    }
+
+    /** The Call-ID. */
+    public String callId() {
+        return callId;
+    }
+
+    /** True once the call succeeded or failed (it may still linger to answer retransmissions). */
+    public boolean ended() {
+        return ended;
+    }
+
+    /** Starts a client call: counts it and runs its first steps. Owner thread only. */
+    public void start() {
+        host.tables()[host.ownerIndex(callId)].put(callId, this);
+        host.metrics().callStarted();
+        advance();
+    }
+
+    /** Starts a server call with the request that created it (which matched the first step). Owner thread only. */
+    public void startWith(SipMessage first) {
+        host.tables()[host.ownerIndex(callId)].put(callId, this);
+        host.metrics().callStarted();
+        onMessage(first);
+    }
+
+    /** Handles a message of this call. Owner thread only. */
+    public void onMessage(SipMessage m) {
+        boolean request = m.isRequest();
+        int status = request ? 0 : ((SipResponse) m).status();
+        String method = request ? ((SipRequest) m).method() : null;
+        String cseqMethod = m.cseq() == null ? null : m.cseq().method();
+        if (!ended) {
+            int n = scenario.steps().size();
+            for (int i = index; i < n; i++) {
+                if (!(scenario.steps().get(i) instanceof Step.Recv r)) {
+                    break;
+                }
+                if (r.matches(request, status, method)
+                        && (request || lastRequestMethod == null || lastRequestMethod.equals(cseqMethod))) {
+                    received(i, r, m, request, status, cseqMethod);
+                    return;
+                }
+                if (!r.optional()) {
+                    break;
+                }
+            }
+        }
+        for (int j = Math.min(index, receivedMethod.length) - 1; j >= 0; j--) {
+            if (receivedMethod[j] != null && scenario.steps().get(j) instanceof Step.Recv r
+                    && r.matches(request, status, method) && receivedMethod[j].equals(cseqMethod)) {
+                for (int k = j + 1; k < sentAt.length; k++) {
+                    if (sentAt[k] != null) {
+                        host.metrics().retransmitted();
+                        host.wire().send(sentAt[k], destination, this);
+                        return;
+                    }
+                }
+                return; // nothing sent since: the peer's retransmission needs no answer
+            }
+        }
+        host.metrics().unexpected();
+        if (ended) {
+            return;
+        }
+        if (!request && status >= 300 && "INVITE".equals(cseqMethod) && firstInvite() != null) {
+            host.wire().send(Messages.ackFor(firstInvite(), (SipResponse) m), destination, this);
+        }
+        fail(!request && status >= 300 ? Integer.toString(status) : "unexpected");
+    }
+
+    private SipRequest firstInvite() {
+        for (SipMessage s : sentAt) {
+            if (s instanceof SipRequest r && r.isMethod("INVITE")) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    private void received(int i, Step.Recv r, SipMessage m, boolean request, int status, String cseqMethod) {
+        long now = host.clock().nanoTime();
+        cancelRetransmission();
+        cancel(waitTimer);
+        waitTimer = null;
+        if (request || status >= 200) {
+            cancel(txTimer);
+            txTimer = null;
+        }
+        receivedMethod[i] = cseqMethod == null ? "" : cseqMethod;
+        last = m;
+        remember(m, request, status);
+        Metrics metrics = host.metrics();
+        if (request) {
+            if (((SipRequest) m).isMethod("INVITE") && inviteNanos < 0) {
+                inviteNanos = now;
+            }
+        } else if ("INVITE".equals(cseqMethod) && inviteNanos >= 0) {
+            if ((status == 180 || status == 183) && !provisionalSeen) {
+                provisionalSeen = true;
+                metrics.record(Metrics.POST_DIAL_DELAY, now - inviteNanos);
+            } else if (status >= 200 && status < 300) {
+                metrics.record(Metrics.ANSWER_DELAY, now - inviteNanos);
+                inviteNanos = Long.MIN_VALUE / 2;
+            }
+        }
+        if (!request && status >= 200 && lastRequestNanos > 0 && lastRequestMethod != null) {
+            metrics.record(Metrics.RESPONSE_TIME + lastRequestMethod, now - lastRequestNanos);
+            lastRequestNanos = 0;
+        }
+        timers(r.common(), now);
+        index = following(i, r.common());
+        advance();
+    }
+
+    private void remember(SipMessage m, boolean request, int status) {
+        try {
+            var peer = request ? m.from() : m.to();
+            String tag = peer == null ? null : peer.tag();
+            if (tag != null) {
+                peerTag = tag;
+            }
+            if (!request && status < 300 || request) {
+                var rr = m.headers("Record-Route");
+                if (!rr.isEmpty() && (request ? ((SipRequest) m).isMethod("INVITE") : status >= 180)) {
+                    java.util.List<String> set = new java.util.ArrayList<>(rr);
+                    if (!request) {
+                        java.util.Collections.reverse(set);
+                    }
+                    routes = "Route: " + String.join(", ", set);
+                }
+            }
+        } catch (RuntimeException e) {
+            // a malformed From/To: keep what was known
+        }
+    }
+
+    /** Runs steps until one waits. */
+    private void advance() {
+        var steps = scenario.steps();
+        while (!ended) {
+            if (index >= steps.size()) {
+                succeed();
+                return;
+            }
+            Step step = steps.get(index);
+            long now = host.clock().nanoTime();
+            if (step instanceof Step.Send s) {
+                if (!send(s)) {
+                    return;
+                }
+                timers(s.common(), now);
+                index = following(index, s.common());
+            } else if (step instanceof Step.Recv r) {
+                long timeout = r.timeoutMs() > 0 ? r.timeoutMs() : host.config().recvTimeoutMs();
+                if (timeout > 0 && waitTimer == null) {
+                    waitTimer = owner.schedule(timeout, () -> {
+                        waitTimer = null;
+                        fail("timeout");
+                    });
+                }
+                return;
+            } else if (step instanceof Step.Pause p) {
+                long ms = p.milliseconds() >= 0 ? p.milliseconds() : host.config().callLengthMs();
+                int at = index;
+                timers(p.common(), now);
+                owner.schedule(ms, () -> {
+                    if (!ended && index == at) {
+                        index = following(at, p.common());
+                        advance();
+                    }
+                });
+                return;
+            } else if (step instanceof Step.Nop nop) {
+                timers(nop.common(), now);
+                index = following(index, nop.common());
+            } else {
+                index++;
+            }
+        }
+    }
+
+    private int following(int i, Step.Common c) {
+        if (c.next() != null && (c.chance() >= 1 || ThreadLocalRandom.current().nextDouble() < c.chance())) {
+            return scenario.labelIndex(c.next());
+        }
+        return i + 1;
+    }
+
+    private void timers(Step.Common c, long now) {
+        if (c.rtd() != null && rtdStarts != null) {
+            Long start = rtdStarts.remove(c.rtd());
+            if (start != null) {
+                host.metrics().record(Metrics.RTD + c.rtd(), now - start);
+            }
+        }
+        if (c.startRtd() != null) {
+            if (rtdStarts == null) {
+                rtdStarts = new java.util.HashMap<>(4);
+            }
+            rtdStarts.put(c.startRtd(), now);
+        }
+    }
+
+    private boolean send(Step.Send s) {
+        String first = s.template().firstWord();
+        if (s.template().uses(Keyword.Kind.CSEQ) && !first.equals("ACK") && !first.equals("CANCEL")
+                && !first.startsWith("SIP/")) {
+            cseq++;
+        }
+        sends++;
+        byte[] bytes = s.template().render(this);
+        SipMessage m;
+        try {
+            m = host.parser().parseDatagram(bytes);
+        } catch (RuntimeException e) {
+            host.reportBadMessage(index, e, bytes);
+            fail("bad-message");
+            return false;
+        }
+        sentAt[index] = m;
+        boolean request = m.isRequest();
+        boolean invite = request && ((SipRequest) m).isMethod("INVITE");
+        long now = host.clock().nanoTime();
+        if (request && !((SipRequest) m).isMethod("ACK")) {
+            lastRequestMethod = ((SipRequest) m).method();
+            lastRequestNanos = now;
+            if (invite) {
+                inviteNanos = now;
+                provisionalSeen = false;
+            }
+        } else if (!request && inviteNanos >= 0 && m.cseq() != null && "INVITE".equals(m.cseq().method())) {
+            int status = ((SipResponse) m).status();
+            if ((status == 180 || status == 183) && !provisionalSeen) {
+                provisionalSeen = true;
+                host.metrics().record(Metrics.POST_DIAL_DELAY, now - inviteNanos);
+            } else if (status >= 200 && status < 300) {
+                host.metrics().record(Metrics.ANSWER_DELAY, now - inviteNanos);
+                inviteNanos = Long.MIN_VALUE / 2;
+            }
+        }
+        host.wire().send(m, destination, this);
+        if (s.retransMs() > 0 && destination.transport() == Transport.UDP
+                && !(request && ((SipRequest) m).isMethod("ACK"))) {
+            cancelRetransmission();
+            cancel(txTimer);
+            retransMessage = m;
+            retransInterval = s.retransMs();
+            retransCapped = !invite;
+            retransTimer = owner.schedule(retransInterval, this::retransmit);
+            txTimer = owner.schedule(64L * s.retransMs(), () -> {
+                txTimer = null;
+                fail("timeout");
+            });
+        }
+        return true;
+    }
+
+    private void retransmit() {
+        if (ended || retransMessage == null) {
+            return;
+        }
+        host.metrics().retransmitted();
+        host.wire().send(retransMessage, destination, this);
+        retransInterval = retransCapped ? Math.min(retransInterval * 2, T2_MS) : retransInterval * 2;
+        retransTimer = owner.schedule(retransInterval, this::retransmit);
+    }
+
+    private void cancelRetransmission() {
+        cancel(retransTimer);
+        retransTimer = null;
+        retransMessage = null;
+    }
+
+    private static void cancel(Cancellable c) {
+        if (c != null) {
+            c.cancel();
+        }
+    }
+
+    private void succeed() {
+        end();
+        host.metrics().callSucceeded();
+    }
+
+    /** Fails the call for {@code reason} unless it already ended. Owner thread only. */
+    public void fail(String reason) {
+        if (ended) {
+            return;
+        }
+        end();
+        host.metrics().callFailed(reason);
+    }
+
+    private void end() {
+        ended = true;
+        cancelRetransmission();
+        cancel(txTimer);
+        cancel(waitTimer);
+        txTimer = null;
+        waitTimer = null;
+        var table = host.tables()[host.ownerIndex(callId)];
+        long linger = destination.transport() == Transport.UDP ? host.config().lingerMs() : 0;
+        if (linger <= 0) {
+            table.remove(callId, this);
+        } else {
+            owner.schedule(linger, () -> table.remove(callId, this));
+        }
+    }
+
+    @Override
+    public void onFailure(Throwable cause) {
+        owner.execute(() -> fail("transport"));
+    }
+
+    @Override
+    public void append(Keyword k, StringBuilder out) {
+        switch (k.kind()) {
+            case SERVICE -> out.append(host.config().service());
+            case REMOTE_IP -> host(out, destination.address());
+            case REMOTE_PORT -> out.append(destination.address().getPort());
+            case LOCAL_IP, MEDIA_IP -> host(out, local);
+            case LOCAL_PORT -> out.append(local.getPort());
+            case LOCAL_IP_TYPE, MEDIA_IP_TYPE -> out.append(local.getAddress() instanceof java.net.Inet6Address ? 6 : 4);
+            case TRANSPORT -> out.append(destination.transport().viaToken());
+            case CALL_ID -> out.append(callId);
+            case CALL_NUMBER -> out.append(number);
+            case CSEQ -> out.append(cseq + k.number());
+            case BRANCH -> out.append("z9hG4bK-").append(host.pid()).append('-').append(number).append('-')
+                    .append(sends);
+            case LAST_HEADER -> lastHeader(k.header(), out);
+            case ROUTES -> out.append(routes == null ? "" : routes);
+            case PEER_TAG_PARAM -> {
+                if (peerTag != null) {
+                    out.append(";tag=").append(peerTag);
+                }
+            }
+            case FIELD -> out.append(k.number() < fields.length ? fields[k.number()] : "");
+            case AUTHENTICATION -> authentication(k, out);
+            case PID -> out.append(host.pid());
+            case MEDIA_PORT -> out.append(host.config().mediaPort());
+            case AUTO_MEDIA_PORT -> out.append(host.config().mediaPort() + 2 * (int) (number % 10_000));
+            case LEN -> throw new IllegalStateException("[len] is resolved by the template");
+        }
+    }
+
+    private static void host(StringBuilder out, InetSocketAddress a) {
+        String h = a.getAddress() == null ? a.getHostString() : a.getAddress().getHostAddress();
+        if (h.indexOf(':') >= 0) {
+            out.append('[').append(h).append(']');
+        } else {
+            out.append(h);
+        }
+    }
+
+    private void lastHeader(String name, StringBuilder out) {
+        if (last == null) {
+            return;
+        }
+        boolean first = true;
+        for (String v : last.headers(name)) {
+            if (!first) {
+                out.append("\r\n");
+            }
+            out.append(name).append(": ").append(v);
+            first = false;
+        }
+    }
+
+    private void authentication(Keyword k, StringBuilder out) {
+        int eol = out.indexOf("\r\n");
+        String start = eol < 0 ? out.toString() : out.substring(0, eol);
+        String[] parts = start.split(" ");
+        if (parts.length < 2) {
+            return;
+        }
+        DigestAnswer.append(last, parts[0], parts[1], argument(k.username()), argument(k.password()), out);
+    }
+
+    private String argument(String a) {
+        int f = Keyword.fieldReference(a);
+        return f < 0 ? a : f < fields.length ? fields[f] : "";
+    }
+
+    /** The flow a server call answers on. */
+    public static Destination answerTo(Flow flow) {
+        return Destination.over(flow);
+    }
+}
