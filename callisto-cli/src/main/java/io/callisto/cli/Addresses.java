@@ -5,12 +5,17 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 
 /** Parses {@code HOST:PORT}, {@code [IPv6]:PORT}, {@code HOST} and {@code [IPv6]} for command options. */
-final class Addresses {
+public final class Addresses {
 
     private Addresses() {
     }
 
-    static InetSocketAddress parse(String text, int defaultPort) {
+    /**
+     * Parses {@code text} with {@code defaultPort} when it names none.
+     *
+     * @throws IllegalArgumentException with a message for the user when the text is malformed or the host unknown
+     */
+    public static InetSocketAddress parse(String text, int defaultPort) {
         String host;
         int port = defaultPort;
         String s = text.trim();
