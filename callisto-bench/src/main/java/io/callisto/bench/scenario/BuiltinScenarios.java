@@ -141,7 +141,7 @@ public final class BuiltinScenarios {
             if (v == null) {
                 throw new IllegalStateException("no value for {{" + m.group(1) + "}}");
             }
-            if (v.contains("]]>") || v.contains("\"") && !m.group(1).startsWith("reject")) {
+            if (!m.group(1).startsWith("reject") && (v.contains("]]>") || v.contains("\""))) {
                 throw new ScenarioException("the value of " + m.group(1) + " may not contain ]]> or a double quote");
             }
             m.appendReplacement(sb, Matcher.quoteReplacement(v));

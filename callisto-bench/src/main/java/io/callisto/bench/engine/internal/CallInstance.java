@@ -136,14 +136,12 @@ public final class CallInstance implements Template.Resolver, SendListener {
         for (int j = Math.min(index, receivedMethod.length) - 1; j >= 0; j--) {
             if (receivedMethod[j] != null && scenario.steps().get(j) instanceof Step.Recv r
                     && r.matches(request, status, method) && receivedMethod[j].equals(cseqMethod)) {
-                for (int k = j + 1; k < sentAt.length; k++) {
-                    if (sentAt[k] != null) {
-                        host.metrics().retransmitted();
-                        host.wire().send(sentAt[k], destination, this);
-                        return;
-                    }
+                SipMessage again = answerTo(j, m.cseq() == null ? -1 : m.cseq().number());
+                if (again != null) {
+                    host.metrics().retransmitted();
+                    host.wire().send(again, destination, this);
                 }
-                return; // nothing sent since: the peer's retransmission needs no answer
+                return; // nothing of that transaction sent since: the peer's retransmission needs no answer
             }
         }
         host.metrics().unexpected();
@@ -154,6 +152,22 @@ public final class CallInstance implements Template.Resolver, SendListener {
             host.wire().send(Messages.ackFor(firstInvite(), (SipResponse) m), destination, this);
         }
         fail(!request && status >= 300 ? Integer.toString(status) : "unexpected");
+    }
+
+    /**
+     * What to send again when the peer repeats the message received at step {@code j}: the latest message sent
+     * after that step with the same CSeq number (the last response to a repeated request, the ACK for a repeated
+     * 2xx), or null.
+     */
+    private SipMessage answerTo(int j, long cseqNumber) {
+        SipMessage found = null;
+        for (int k = j + 1; k < sentAt.length; k++) {
+            SipMessage s = sentAt[k];
+            if (s != null && s.cseq() != null && s.cseq().number() == cseqNumber) {
+                found = s;
+            }
+        }
+        return found;
     }
 
     private SipRequest firstInvite() {
