@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * port), with calls running on its I/O event loops, plus one extra event loop for the engine's control work
  * (pacing, intervals) so that it never waits behind I/O.
  */
-public final class NettyWire implements Wire, AutoCloseable {
+public final class NettyWire implements RunnableWire {
 
     private final NettyTransportLayer layer;
     private final DefaultEventLoop controlLoop = new DefaultEventLoop();
@@ -31,13 +31,13 @@ public final class NettyWire implements Wire, AutoCloseable {
         this.layer = new NettyTransportLayer(config);
     }
 
-    /** Binds the listening points. */
+    @Override
     public void start() throws IOException {
         layer.start();
         owners = new EventLoopOwners(layer.eventLoopGroup());
     }
 
-    /** The owner for the engine's control work. */
+    @Override
     public Owner control() {
         return new EventLoopOwners.LoopOwner(controlLoop);
     }
@@ -62,7 +62,7 @@ public final class NettyWire implements Wire, AutoCloseable {
         layer.send(message, destination, listener);
     }
 
-    /** The I/O kind in use (epoll or NIO), for the settings shown. */
+    @Override
     public String ioKind() {
         return layer.ioKind();
     }

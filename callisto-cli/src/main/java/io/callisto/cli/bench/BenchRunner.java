@@ -3,7 +3,12 @@ package io.callisto.cli.bench;
 import io.callisto.bench.engine.BenchConfig;
 import io.callisto.bench.engine.Engine;
 import io.callisto.bench.engine.NanoClock;
+import io.callisto.bench.engine.LeanUdpWire;
 import io.callisto.bench.engine.NettyWire;
+import io.callisto.bench.engine.RunnableWire;
+import io.callisto.transport.ListeningPoint;
+import java.util.ArrayList;
+import java.util.List;
 import io.callisto.bench.report.RunResult;
 import io.callisto.bench.scenario.InjectionData;
 import io.callisto.bench.scenario.Scenario;
@@ -76,12 +81,23 @@ final class BenchRunner {
             bind = load.bind == null ? new InetSocketAddress(towards(target), 0) : address(spec, load.bind, 0);
         }
         TransportConfig tc = transportConfig(spec, transport, bind, o, server);
-        return execute(b.build(), tc, o, out, err);
+        RunnableWire wire;
+        if (transport == Transport.UDP && !"stack".equals(System.getProperty("callisto.bench.wire"))) {
+            List<InetSocketAddress> binds = new ArrayList<>();
+            for (ListeningPoint lp : tc.listeningPoints()) {
+                binds.add(lp.address());
+            }
+            wire = new LeanUdpWire(binds, tc.ioThreads());
+        } else {
+            wire = new NettyWire(tc);
+        }
+        return execute(b.build(), wire, tc, o, out, err);
     }
 
-    private static int execute(BenchConfig config, TransportConfig tc, RunOptions o, PrintStream out, PrintStream err) {
+    private static int execute(BenchConfig config, RunnableWire w, TransportConfig tc, RunOptions o, PrintStream out,
+            PrintStream err) {
         BenchOutputs outputs = new BenchOutputs(out, System.console() != null);
-        try (NettyWire wire = new NettyWire(tc)) {
+        try (RunnableWire wire = w) {
             try {
                 wire.start();
             } catch (IOException | RuntimeException e) {
