@@ -186,6 +186,7 @@ public final class Engine implements InboundHandler {
         if (config.calls() > 0) {
             due = Math.min(due, config.calls());
         }
+        List<CallInstance>[] batches = null;
         while (started < due) {
             long inProgress = metrics.concurrent() + (started - metrics.attempted());
             if (config.maxConcurrent() > 0 && inProgress >= config.maxConcurrent()) {
@@ -193,20 +194,41 @@ public final class Engine implements InboundHandler {
                 break;
             }
             started++;
-            launch(started);
+            if (batches == null) {
+                @SuppressWarnings("unchecked")
+                List<CallInstance>[] b = new List[host.tables().length];
+                batches = b;
+            }
+            CallInstance call = newCall(started);
+            int owner = host.ownerIndex(call.callId());
+            if (batches[owner] == null) {
+                batches[owner] = new ArrayList<>();
+            }
+            batches[owner].add(call);
+        }
+        if (batches != null) {
+            // one task per owner per tick: the calls due in this millisecond start together, one wake-up each
+            for (int i = 0; i < batches.length; i++) {
+                List<CallInstance> calls = batches[i];
+                if (calls != null) {
+                    wire.owners().get(i).execute(() -> {
+                        for (CallInstance c : calls) {
+                            c.start();
+                        }
+                    });
+                }
+            }
         }
         tracker.afterTick(elapsed, due - started, started);
     }
 
-    private void launch(long n) {
+    private CallInstance newCall(long n) {
         ListeningPoint lp = host.localPoint(n - 1);
         String callId = n + "-" + host.pid() + "@" + lp.host();
         Destination dest = new Destination(config.transport(), config.target(),
                 config.transport() == io.callisto.transport.Transport.UDP
                         ? new Flow(config.transport(), lp.address(), config.target(), 0) : null);
-        CallInstance call = new CallInstance(host, callId, n, dest, lp.address());
-        Owner owner = host.owner(callId);
-        owner.execute(call::start);
+        return new CallInstance(host, callId, n, dest, lp.address());
     }
 
     private void abortAll() {

@@ -87,7 +87,7 @@ final class BenchRunner {
             for (ListeningPoint lp : tc.listeningPoints()) {
                 binds.add(lp.address());
             }
-            wire = new LeanUdpWire(binds, tc.ioThreads());
+            wire = new LeanUdpWire(binds, o.ioThreads > 0 ? o.ioThreads : tc.ioThreads());
         } else {
             wire = new NettyWire(tc);
         }
@@ -165,6 +165,10 @@ final class BenchRunner {
     private static TransportConfig transportConfig(CommandSpec spec, Transport t, InetSocketAddress bind,
             RunOptions o, boolean server) {
         TransportConfig.Builder b = TransportConfig.builder();
+        check(spec, o.ioThreads >= 0 && o.ioThreads <= 64, "--io-threads must be from 1 to 64");
+        if (o.ioThreads > 0) {
+            b.ioThreads(o.ioThreads);
+        }
         Transport listen = t == Transport.TLS && !server ? Transport.TCP : t;
         for (int i = 0; i < o.localPorts; i++) {
             int port = bind.getPort() == 0 ? 0 : bind.getPort() + i;

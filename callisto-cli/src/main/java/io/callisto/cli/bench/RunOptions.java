@@ -53,6 +53,10 @@ final class RunOptions {
     @Option(names = "--interval-ms", defaultValue = "1000", description = "Status and timeline interval.")
     long intervalMs;
 
+    @Option(names = "--io-threads", defaultValue = "0",
+            description = "I/O threads the calls run on (default: one per CPU).")
+    int ioThreads;
+
     @Option(names = "--quiet", description = "No live status lines.")
     boolean quiet;
 

@@ -25,10 +25,12 @@ import java.util.Map;
  * @param parser  the parser for inbound and rendered messages
  * @param errors  where problems worth telling the user once are printed (a message that does not parse)
  * @param told    whether a bad rendered message was already reported
+ * @param usesPeerTag whether any message uses {@code [peer_tag_param]} (else tags are not parsed)
+ * @param usesRoutes  whether any message uses {@code [routes]} (else Record-Route is not read)
  */
 public record CallHost(BenchConfig config, Wire wire, Metrics metrics, NanoClock clock, long pid,
         CallTable[] tables, SipParser parser, java.io.PrintStream errors,
-        java.util.concurrent.atomic.AtomicBoolean told) {
+        java.util.concurrent.atomic.AtomicBoolean told, boolean usesPeerTag, boolean usesRoutes) {
 
     /** A host with empty call tables. */
     public static CallHost create(BenchConfig config, Wire wire, Metrics metrics, NanoClock clock, long pid,
@@ -37,8 +39,16 @@ public record CallHost(BenchConfig config, Wire wire, Metrics metrics, NanoClock
         for (int i = 0; i < tables.length; i++) {
             tables[i] = new CallTable();
         }
+        boolean tag = false;
+        boolean routes = false;
+        for (var step : config.scenario().steps()) {
+            if (step instanceof io.callisto.bench.scenario.Step.Send send) {
+                tag |= send.template().uses(io.callisto.bench.scenario.Keyword.Kind.PEER_TAG_PARAM);
+                routes |= send.template().uses(io.callisto.bench.scenario.Keyword.Kind.ROUTES);
+            }
+        }
         return new CallHost(config, wire, metrics, clock, pid, tables, SipParser.DEFAULT, errors,
-                new java.util.concurrent.atomic.AtomicBoolean());
+                new java.util.concurrent.atomic.AtomicBoolean(), tag, routes);
     }
 
     /** Tells the user, once per run, that a rendered message of step {@code index} does not parse. */

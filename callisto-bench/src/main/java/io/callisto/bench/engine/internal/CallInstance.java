@@ -216,12 +216,14 @@ public final class CallInstance implements Template.Resolver, SendListener {
 
     private void remember(SipMessage m, boolean request, int status) {
         try {
-            var peer = request ? m.from() : m.to();
-            String tag = peer == null ? null : peer.tag();
-            if (tag != null) {
-                peerTag = tag;
+            if (host.usesPeerTag()) {
+                var peer = request ? m.from() : m.to();
+                String tag = peer == null ? null : peer.tag();
+                if (tag != null) {
+                    peerTag = tag;
+                }
             }
-            if (!request && status < 300 || request) {
+            if (host.usesRoutes() && (!request && status < 300 || request)) {
                 var rr = m.headers("Record-Route");
                 if (!rr.isEmpty() && (request ? ((SipRequest) m).isMethod("INVITE") : status >= 180)) {
                     java.util.List<String> set = new java.util.ArrayList<>(rr);
