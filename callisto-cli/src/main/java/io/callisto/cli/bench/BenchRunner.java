@@ -121,6 +121,7 @@ final class BenchRunner {
             if (config.scenario().isServer()) {
                 err.println("bench: " + config.scenario().name() + " listening on " + wire.localPoints());
             }
+            engine.warmUp(3000);
             engine.start();
             RunResult result;
             try {
