@@ -28,7 +28,8 @@ public final class BuiltinScenarios {
 
     /**
      * The options a built-in's placeholders take, with their defaults: {@code to} (the Request-URI),
-     * {@code from_user}, {@code domain}, {@code expires}, {@code text}, {@code ring_ms} and {@code answer_mix}.
+     * {@code from_user}, {@code domain}, {@code expires}, {@code text}, {@code ring_ms}, {@code answer_mix} and
+     * {@code hangup} ({@code true}: the uas hangs up after the call length instead of waiting for the BYE).
      */
     public static Map<String, String> defaults() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -39,6 +40,7 @@ public final class BuiltinScenarios {
         m.put("text", "callisto bench message [call_number]");
         m.put("ring_ms", "0");
         m.put("answer_mix", "200:100");
+        m.put("hangup", "false");
         return m;
     }
 
@@ -56,6 +58,7 @@ public final class BuiltinScenarios {
         p.putAll(params);
         String text = resource(name + ".xml");
         if (name.equals("uas")) {
+            p.put("ending", resource(Boolean.parseBoolean(p.get("hangup")) ? "uas-hangup.xml" : "uas-wait-bye.xml"));
             List<int[]> mix = parseMix(p.get("answer_mix"));
             p.put("reject_jumps", rejectJumps(mix));
             p.put("reject_blocks", rejectBlocks(mix));
@@ -141,7 +144,8 @@ public final class BuiltinScenarios {
             if (v == null) {
                 throw new IllegalStateException("no value for {{" + m.group(1) + "}}");
             }
-            if (!m.group(1).startsWith("reject") && (v.contains("]]>") || v.contains("\""))) {
+            if (!m.group(1).startsWith("reject") && !m.group(1).equals("ending")
+                    && (v.contains("]]>") || v.contains("\""))) {
                 throw new ScenarioException("the value of " + m.group(1) + " may not contain ]]> or a double quote");
             }
             m.appendReplacement(sb, Matcher.quoteReplacement(v));

@@ -228,4 +228,35 @@ class EngineTest {
         assertThat(wire.count("REGISTER ")).isEqualTo(6);
         assertThat(r.latencies()).extracting(l -> l.name()).containsExactly("response-time REGISTER");
     }
+
+    @Test
+    void aUasWithACallLengthHangsUp() {
+        BenchConfig config = BenchConfig.builder(BuiltinScenarios.load("uas", Map.of("hangup", "true"))).calls(1)
+                .callLengthMs(1000).build();
+        Engine e = engine(config);
+        e.start();
+        time.runPending();
+        wire.deliver(SipParser.parse("INVITE sip:bench@127.0.0.1:5070 SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:5080;branch=z9hG4bK-1\r\n"
+                + "From: \"A\" <sip:a@127.0.0.1>;tag=a1\r\nTo: <sip:bench@127.0.0.1>\r\n"
+                + "Call-ID: h1\r\nCSeq: 7 INVITE\r\nContact: <sip:a@127.0.0.1:5080>\r\nContent-Length: 0\r\n\r\n"), 0);
+        time.advance(10);
+        String tag = wire.sent.get(wire.sent.size() - 1).to().tag();
+        wire.deliver(SipParser.parse("ACK sip:bench@127.0.0.1:5070 SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:5080;branch=z9hG4bK-2\r\n"
+                + "From: \"A\" <sip:a@127.0.0.1>;tag=a1\r\nTo: <sip:bench@127.0.0.1>;tag=" + tag + "\r\n"
+                + "Call-ID: h1\r\nCSeq: 7 ACK\r\nContent-Length: 0\r\n\r\n"), 0);
+        time.advance(999);
+        assertThat(wire.count("BYE ")).isZero();
+        time.advance(2);
+        SipRequest bye = (SipRequest) wire.sent.get(wire.sent.size() - 1);
+        assertThat(bye.startLine()).isEqualTo("BYE sip:a@127.0.0.1:5080 SIP/2.0");
+        assertThat(bye.from().tag()).isEqualTo(tag);
+        assertThat(bye.to().tag()).isEqualTo("a1");
+        assertThat(bye.to().displayName()).isEqualTo("A");
+        assertThat(bye.callId()).isEqualTo("h1");
+        wire.deliver(Messages.responseTo(bye, 200, "OK", null), 5);
+        time.advance(100);
+        assertThat(e.result().join().totals().answered()).isEqualTo(1);
+    }
 }

@@ -16,11 +16,17 @@ final class BenchDumpCommand implements Callable<Integer> {
     @Mixin
     ScenarioArgs args;
 
+    @picocli.CommandLine.Option(names = "--duration-ms", defaultValue = "0",
+            description = "uas: dump the variant that hangs up after the call length.")
+    long durationMs;
+
     @Override
     public Integer call() {
         try {
-            String xml = BuiltinScenarios.xml(name, args.params(true));
-            BuiltinScenarios.load(name, args.params(true));
+            var params = args.params(true);
+            params.put("hangup", Boolean.toString(durationMs > 0));
+            String xml = BuiltinScenarios.xml(name, params);
+            BuiltinScenarios.load(name, params);
             System.out.print(xml);
             return 0;
         } catch (ScenarioException e) {

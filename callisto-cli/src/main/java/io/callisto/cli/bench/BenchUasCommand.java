@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 
 /** {@code bench uas}: answers calls until --calls completed, --run-ms, or SIGINT/SIGTERM. */
 @Command(name = "uas", mixinStandardHelpOptions = true,
-        description = {"Answer calls: 180, ring --ring-ms, 200 (or a rejection from --answer-mix), ACK, BYE, 200.",
+        description = {"Answer calls: 180, ring --ring-ms, 200 (or a rejection from --answer-mix), ACK, then wait for "
+                + "the caller's BYE, or with --duration-ms hang up after that long (BYE, 200).",
             "Runs until --calls calls completed, --run-ms passed, or SIGINT/SIGTERM; then prints the summary."})
 final class BenchUasCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -27,7 +28,9 @@ final class BenchUasCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            var scenario = BuiltinScenarios.load("uas", args.params(false));
+            var params = args.params(false);
+            params.put("hangup", Boolean.toString(run.durationMs > 0));
+            var scenario = BuiltinScenarios.load("uas", params);
             return BenchRunner.run(spec, scenario, run, null, bind, args.users());
         } catch (ScenarioException e) {
             System.err.println("error: " + e.getMessage());

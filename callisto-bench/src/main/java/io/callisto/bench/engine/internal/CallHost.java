@@ -27,10 +27,12 @@ import java.util.Map;
  * @param told    whether a bad rendered message was already reported
  * @param usesPeerTag whether any message uses {@code [peer_tag_param]} (else tags are not parsed)
  * @param usesRoutes  whether any message uses {@code [routes]} (else Record-Route is not read)
+ * @param usesNextUrl whether any message uses {@code [next_url]} (else Contact is not read)
  */
 public record CallHost(BenchConfig config, Wire wire, Metrics metrics, NanoClock clock, long pid,
         CallTable[] tables, SipParser parser, java.io.PrintStream errors,
-        java.util.concurrent.atomic.AtomicBoolean told, boolean usesPeerTag, boolean usesRoutes) {
+        java.util.concurrent.atomic.AtomicBoolean told, boolean usesPeerTag, boolean usesRoutes,
+        boolean usesNextUrl) {
 
     /** A host with empty call tables. */
     public static CallHost create(BenchConfig config, Wire wire, Metrics metrics, NanoClock clock, long pid,
@@ -41,14 +43,16 @@ public record CallHost(BenchConfig config, Wire wire, Metrics metrics, NanoClock
         }
         boolean tag = false;
         boolean routes = false;
+        boolean next = false;
         for (var step : config.scenario().steps()) {
             if (step instanceof io.callisto.bench.scenario.Step.Send send) {
                 tag |= send.template().uses(io.callisto.bench.scenario.Keyword.Kind.PEER_TAG_PARAM);
                 routes |= send.template().uses(io.callisto.bench.scenario.Keyword.Kind.ROUTES);
+                next |= send.template().uses(io.callisto.bench.scenario.Keyword.Kind.NEXT_URL);
             }
         }
         return new CallHost(config, wire, metrics, clock, pid, tables, SipParser.DEFAULT, errors,
-                new java.util.concurrent.atomic.AtomicBoolean(), tag, routes);
+                new java.util.concurrent.atomic.AtomicBoolean(), tag, routes, next);
     }
 
     /** Tells the user, once per run, that a rendered message of step {@code index} does not parse. */

@@ -52,6 +52,7 @@ public final class CallInstance implements Template.Resolver, SendListener {
     private SipMessage last;
     private String peerTag;
     private String routes;
+    private String contactUri;
     private String lastRequestMethod;
     private long lastRequestNanos;
     private long inviteNanos = -1;
@@ -221,6 +222,12 @@ public final class CallInstance implements Template.Resolver, SendListener {
                 String tag = peer == null ? null : peer.tag();
                 if (tag != null) {
                     peerTag = tag;
+                }
+            }
+            if (host.usesNextUrl() && (request || status < 300)) {
+                var contacts = m.contacts();
+                if (!contacts.isEmpty() && !contacts.get(0).isWildcard()) {
+                    contactUri = contacts.get(0).uriText();
                 }
             }
             if (host.usesRoutes() && (!request && status < 300 || request)) {
@@ -443,8 +450,28 @@ public final class CallInstance implements Template.Resolver, SendListener {
             case PID -> out.append(host.pid());
             case MEDIA_PORT -> out.append(host.config().mediaPort());
             case AUTO_MEDIA_PORT -> out.append(host.config().mediaPort() + 2 * (int) (number % 10_000));
+            case NEXT_URL -> out.append(contactUri != null ? contactUri : "sip:" + host.config().service() + "@"
+                    + hostText(destination.address()) + ":" + destination.address().getPort());
+            case PEER_PARTY -> party(true, out);
+            case LOCAL_PARTY -> party(false, out);
             case LEN -> throw new IllegalStateException("[len] is resolved by the template");
         }
+    }
+
+    /** The peer's (or our) From/To value with its tag, from the last message received. */
+    private void party(boolean peer, StringBuilder out) {
+        if (last == null) {
+            return;
+        }
+        boolean fromHeader = last.isRequest() == peer;
+        String v = last.header(fromHeader ? "From" : "To");
+        out.append(v == null ? "" : v);
+    }
+
+    private static String hostText(InetSocketAddress a) {
+        StringBuilder sb = new StringBuilder();
+        host(sb, a);
+        return sb.toString();
     }
 
     private static void host(StringBuilder out, InetSocketAddress a) {
