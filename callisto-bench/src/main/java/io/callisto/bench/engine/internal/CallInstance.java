@@ -263,7 +263,8 @@ public final class CallInstance implements Template.Resolver, SendListener {
                 index = following(index, s.common());
             } else if (step instanceof Step.Recv r) {
                 long timeout = r.timeoutMs() > 0 ? r.timeoutMs() : host.config().recvTimeoutMs();
-                if (timeout > 0 && waitTimer == null) {
+                // a transaction timer (64*T1) already bounds the wait unless the step sets its own timeout
+                if (timeout > 0 && waitTimer == null && (txTimer == null || r.timeoutMs() > 0)) {
                     waitTimer = owner.schedule(timeout, () -> {
                         waitTimer = null;
                         fail("timeout");
