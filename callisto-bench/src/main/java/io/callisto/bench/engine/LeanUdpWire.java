@@ -130,13 +130,13 @@ public final class LeanUdpWire implements RunnableWire {
     }
 
     @Override
-    public void send(SipMessage message, Destination destination, SendListener listener) {
+    public void send(SipMessage message, byte[] bytes, Destination destination, SendListener listener) {
         Flow f = destination.flow();
         Channel ch = f == null ? null : byPort.get(f.local().getPort());
         if (ch == null) {
             ch = channels.get(0);
         }
-        ByteBuf buf = Unpooled.wrappedBuffer(message.toBytes());
+        ByteBuf buf = Unpooled.wrappedBuffer(bytes);
         ch.writeAndFlush(new DatagramPacket(buf, destination.address()), ch.voidPromise());
     }
 

@@ -58,7 +58,7 @@ public final class NettyWire implements RunnableWire {
     }
 
     @Override
-    public void send(SipMessage message, Destination destination, SendListener listener) {
+    public void send(SipMessage message, byte[] bytes, Destination destination, SendListener listener) {
         layer.send(message, destination, listener);
     }
 

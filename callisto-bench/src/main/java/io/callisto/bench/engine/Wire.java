@@ -23,6 +23,9 @@ public interface Wire {
     /** Sets who receives inbound messages; call before messages may arrive. */
     void setHandler(InboundHandler handler);
 
-    /** Sends {@code message} to {@code destination}; failures are reported to {@code listener}. */
-    void send(SipMessage message, Destination destination, SendListener listener);
+    /**
+     * Sends {@code message}, whose bytes are {@code bytes} (as rendered: a wire may send them as they are), to
+     * {@code destination}; failures are reported to {@code listener}.
+     */
+    void send(SipMessage message, byte[] bytes, Destination destination, SendListener listener);
 }

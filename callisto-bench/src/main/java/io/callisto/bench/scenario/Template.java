@@ -29,12 +29,21 @@ public final class Template {
     private final Object[][] bodyLines;
     private final Set<Keyword.Kind> kinds;
     private final String text;
+    private final String firstWord;
+
+    /** Per-thread builders: rendering runs on a few owner threads and allocates only the message's bytes. */
+    private static final ThreadLocal<StringBuilder[]> BUILDERS =
+            ThreadLocal.withInitial(() -> new StringBuilder[] {new StringBuilder(1024), new StringBuilder(512)});
 
     private Template(Object[][] headerLines, Object[][] bodyLines, Set<Keyword.Kind> kinds, String text) {
         this.headerLines = headerLines;
         this.bodyLines = bodyLines;
         this.kinds = kinds;
         this.text = text;
+        Object first = headerLines[0].length == 0 ? "" : headerLines[0][0];
+        String s = first instanceof String str ? str : "";
+        int sp = s.indexOf(' ');
+        this.firstWord = sp < 0 ? s : s.substring(0, sp);
     }
 
     /**
@@ -137,38 +146,61 @@ public final class Template {
 
     /** The first word of the start line as written (a method, or {@code SIP/2.0} for a response). */
     public String firstWord() {
-        Object first = headerLines[0].length == 0 ? "" : headerLines[0][0];
-        String s = first instanceof String str ? str : "";
-        int sp = s.indexOf(' ');
-        return sp < 0 ? s : s.substring(0, sp);
+        return firstWord;
     }
 
     /** Renders the message for one call. */
     public byte[] render(Resolver resolver) {
-        StringBuilder body = new StringBuilder(bodyLines.length * 24);
+        StringBuilder[] builders = BUILDERS.get();
+        StringBuilder body = builders[1];
+        body.setLength(0);
         for (Object[] line : bodyLines) {
             appendLine(line, resolver, body, 0);
             body.append("\r\n");
         }
-        byte[] bodyBytes = body.toString().getBytes(StandardCharsets.UTF_8);
-        StringBuilder out = new StringBuilder(256 + headerLines.length * 40);
+        int bodyLength = utf8Length(body);
+        StringBuilder out = builders[0];
+        out.setLength(0);
         for (Object[] line : headerLines) {
             int start = out.length();
-            appendLine(line, resolver, out, bodyBytes.length);
+            appendLine(line, resolver, out, bodyLength);
             if (out.length() == start && line.length > 0) {
                 continue;
             }
             out.append("\r\n");
         }
         out.append("\r\n");
-        byte[] head = out.toString().getBytes(StandardCharsets.UTF_8);
-        if (bodyBytes.length == 0) {
-            return head;
+        out.append(body);
+        byte[] bytes = encode(out);
+        if (out.length() > 16_384) {
+            builders[0] = new StringBuilder(1024); // do not keep a huge buffer per thread
         }
-        byte[] all = new byte[head.length + bodyBytes.length];
-        System.arraycopy(head, 0, all, 0, head.length);
-        System.arraycopy(bodyBytes, 0, all, head.length, bodyBytes.length);
-        return all;
+        return bytes;
+    }
+
+    private static int utf8Length(CharSequence s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                return s.toString().getBytes(StandardCharsets.UTF_8).length;
+            }
+            n++;
+        }
+        return n;
+    }
+
+    private static byte[] encode(StringBuilder s) {
+        int n = s.length();
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                return s.toString().getBytes(StandardCharsets.UTF_8);
+            }
+            b[i] = (byte) c;
+        }
+        return b;
     }
 
     private static void appendLine(Object[] line, Resolver resolver, StringBuilder out, int len) {

@@ -44,8 +44,8 @@ final class FakeWire implements Wire {
     }
 
     @Override
-    public void send(SipMessage message, Destination destination, SendListener listener) {
-        SipMessage copy = io.callisto.sip.message.SipParser.DEFAULT.parseDatagram(message.toBytes());
+    public void send(SipMessage message, byte[] bytes, Destination destination, SendListener listener) {
+        SipMessage copy = io.callisto.sip.message.SipParser.DEFAULT.parseDatagram(bytes);
         sent.add(copy);
         time.execute(() -> peer.accept(copy, this));
     }

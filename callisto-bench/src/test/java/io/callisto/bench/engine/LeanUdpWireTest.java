@@ -43,7 +43,7 @@ class LeanUdpWireTest {
 
             SipMessage m = SipParser.parse(OPTIONS);
             InetSocketAddress peerAddress = (InetSocketAddress) peer.getLocalSocketAddress();
-            wire.send(m, new Destination(Transport.UDP, peerAddress, new Flow(Transport.UDP, second, peerAddress, 0)),
+            wire.send(m, m.toBytes(), new Destination(Transport.UDP, peerAddress, new Flow(Transport.UDP, second, peerAddress, 0)),
                     cause -> { });
             peer.setSoTimeout(5000);
             DatagramPacket p = new DatagramPacket(new byte[2048], 2048);

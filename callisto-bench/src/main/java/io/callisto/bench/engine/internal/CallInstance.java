@@ -46,6 +46,9 @@ public final class CallInstance implements Template.Resolver, SendListener {
     private final String[] fields;
     private final String[] receivedMethod;
     private final SipMessage[] sentAt;
+    private final byte[][] sentBytes;
+    private String localHost;
+    private String remoteHost;
     private int index;
     private int cseq;
     private int sends;
@@ -59,6 +62,7 @@ public final class CallInstance implements Template.Resolver, SendListener {
     private boolean provisionalSeen;
     private java.util.Map<String, Long> rtdStarts;
     private SipMessage retransMessage;
+    private byte[] retransBytes;
     private long retransInterval;
     private boolean retransCapped;
     private Cancellable retransTimer;
@@ -86,6 +90,7 @@ public final class CallInstance implements Template.Resolver, SendListener {
         this.fields = host.config().injection() == null ? new String[0] : host.config().injection().row(number);
         this.receivedMethod = new String[scenario.steps().size()];
         this.sentAt = new SipMessage[scenario.steps().size()];
+        this.sentBytes = new byte[scenario.steps().size()][];
     }
 
     /** The Call-ID. */
@@ -137,10 +142,10 @@ public final class CallInstance implements Template.Resolver, SendListener {
         for (int j = Math.min(index, receivedMethod.length) - 1; j >= 0; j--) {
             if (receivedMethod[j] != null && scenario.steps().get(j) instanceof Step.Recv r
                     && r.matches(request, status, method) && receivedMethod[j].equals(cseqMethod)) {
-                SipMessage again = answerTo(j, m.cseq() == null ? -1 : m.cseq().number());
-                if (again != null) {
+                int again = answerTo(j, m.cseq() == null ? -1 : m.cseq().number());
+                if (again >= 0) {
                     host.metrics().retransmitted();
-                    host.wire().send(again, destination, this);
+                    host.wire().send(sentAt[again], sentBytes[again], destination, this);
                 }
                 return; // nothing of that transaction sent since: the peer's retransmission needs no answer
             }
@@ -150,22 +155,23 @@ public final class CallInstance implements Template.Resolver, SendListener {
             return;
         }
         if (!request && status >= 300 && "INVITE".equals(cseqMethod) && firstInvite() != null) {
-            host.wire().send(Messages.ackFor(firstInvite(), (SipResponse) m), destination, this);
+            SipRequest ack = Messages.ackFor(firstInvite(), (SipResponse) m);
+            host.wire().send(ack, ack.toBytes(), destination, this);
         }
         fail(!request && status >= 300 ? Integer.toString(status) : "unexpected");
     }
 
     /**
-     * What to send again when the peer repeats the message received at step {@code j}: the latest message sent
-     * after that step with the same CSeq number (the last response to a repeated request, the ACK for a repeated
-     * 2xx), or null.
+     * What to send again when the peer repeats the message received at step {@code j}: the step of the latest
+     * message sent after that step with the same CSeq number (the last response to a repeated request, the ACK
+     * for a repeated 2xx), or -1.
      */
-    private SipMessage answerTo(int j, long cseqNumber) {
-        SipMessage found = null;
+    private int answerTo(int j, long cseqNumber) {
+        int found = -1;
         for (int k = j + 1; k < sentAt.length; k++) {
             SipMessage s = sentAt[k];
             if (s != null && s.cseq() != null && s.cseq().number() == cseqNumber) {
-                found = s;
+                found = k;
             }
         }
         return found;
@@ -330,6 +336,7 @@ public final class CallInstance implements Template.Resolver, SendListener {
             return false;
         }
         sentAt[index] = m;
+        sentBytes[index] = bytes;
         boolean request = m.isRequest();
         boolean invite = request && ((SipRequest) m).isMethod("INVITE");
         long now = host.clock().nanoTime();
@@ -350,12 +357,13 @@ public final class CallInstance implements Template.Resolver, SendListener {
                 inviteNanos = Long.MIN_VALUE / 2;
             }
         }
-        host.wire().send(m, destination, this);
+        host.wire().send(m, bytes, destination, this);
         if (s.retransMs() > 0 && destination.transport() == Transport.UDP
                 && !(request && ((SipRequest) m).isMethod("ACK"))) {
             cancelRetransmission();
             cancel(txTimer);
             retransMessage = m;
+            retransBytes = bytes;
             retransInterval = s.retransMs();
             retransCapped = !invite;
             retransTimer = owner.schedule(retransInterval, this::retransmit);
@@ -372,7 +380,7 @@ public final class CallInstance implements Template.Resolver, SendListener {
             return;
         }
         host.metrics().retransmitted();
-        host.wire().send(retransMessage, destination, this);
+        host.wire().send(retransMessage, retransBytes, destination, this);
         retransInterval = retransCapped ? Math.min(retransInterval * 2, T2_MS) : retransInterval * 2;
         retransTimer = owner.schedule(retransInterval, this::retransmit);
     }
@@ -381,6 +389,7 @@ public final class CallInstance implements Template.Resolver, SendListener {
         cancel(retransTimer);
         retransTimer = null;
         retransMessage = null;
+        retransBytes = null;
     }
 
     private static void cancel(Cancellable c) {
@@ -428,9 +437,9 @@ public final class CallInstance implements Template.Resolver, SendListener {
     public void append(Keyword k, StringBuilder out) {
         switch (k.kind()) {
             case SERVICE -> out.append(host.config().service());
-            case REMOTE_IP -> host(out, destination.address());
+            case REMOTE_IP -> out.append(remoteHost());
             case REMOTE_PORT -> out.append(destination.address().getPort());
-            case LOCAL_IP, MEDIA_IP -> host(out, local);
+            case LOCAL_IP, MEDIA_IP -> out.append(localHost());
             case LOCAL_PORT -> out.append(local.getPort());
             case LOCAL_IP_TYPE, MEDIA_IP_TYPE -> out.append(local.getAddress() instanceof java.net.Inet6Address ? 6 : 4);
             case TRANSPORT -> out.append(destination.transport().viaToken());
@@ -452,7 +461,7 @@ public final class CallInstance implements Template.Resolver, SendListener {
             case MEDIA_PORT -> out.append(host.config().mediaPort());
             case AUTO_MEDIA_PORT -> out.append(host.config().mediaPort() + 2 * (int) (number % 10_000));
             case NEXT_URL -> out.append(contactUri != null ? contactUri : "sip:" + host.config().service() + "@"
-                    + hostText(destination.address()) + ":" + destination.address().getPort());
+                    + remoteHost() + ":" + destination.address().getPort());
             case PEER_PARTY -> party(true, out);
             case LOCAL_PARTY -> party(false, out);
             case LEN -> throw new IllegalStateException("[len] is resolved by the template");
@@ -467,6 +476,20 @@ public final class CallInstance implements Template.Resolver, SendListener {
         boolean fromHeader = last.isRequest() == peer;
         String v = last.header(fromHeader ? "From" : "To");
         out.append(v == null ? "" : v);
+    }
+
+    private String localHost() {
+        if (localHost == null) {
+            localHost = hostText(local);
+        }
+        return localHost;
+    }
+
+    private String remoteHost() {
+        if (remoteHost == null) {
+            remoteHost = hostText(destination.address());
+        }
+        return remoteHost;
     }
 
     private static String hostText(InetSocketAddress a) {
