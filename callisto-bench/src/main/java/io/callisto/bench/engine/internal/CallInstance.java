@@ -34,38 +34,32 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class CallInstance implements Template.Resolver, SendListener {
 
-    private static final long T2_MS = 4000;
-
-    private final CallHost host;
+    final CallHost host;
     private final Scenario scenario;
-    private final Owner owner;
-    private final String callId;
-    private final long number;
-    private final Destination destination;
-    private final InetSocketAddress local;
-    private final String[] fields;
+    final Owner owner;
+    final String callId;
+    final long number;
+    final Destination destination;
+    final InetSocketAddress local;
+    final String[] fields;
     private final String[] receivedMethod;
     private final SipMessage[] sentAt;
     private final byte[][] sentBytes;
-    private String localHost;
-    private String remoteHost;
+    String localHost;
+    String remoteHost;
     private int index;
-    private int cseq;
-    private int sends;
-    private SipMessage last;
-    private String peerTag;
-    private String routes;
-    private String contactUri;
+    int cseq;
+    int sends;
+    SipMessage last;
+    String peerTag;
+    String routes;
+    String contactUri;
     private String lastRequestMethod;
     private long lastRequestNanos;
     private long inviteNanos = -1;
     private boolean provisionalSeen;
     private java.util.Map<String, Long> rtdStarts;
-    private SipMessage retransMessage;
-    private byte[] retransBytes;
-    private long retransInterval;
-    private boolean retransCapped;
-    private Cancellable retransTimer;
+    private final Retransmission retransmission = new Retransmission(this);
     private Cancellable txTimer;
     private Cancellable waitTimer;
     private boolean ended;
@@ -203,14 +197,8 @@ public final class CallInstance implements Template.Resolver, SendListener {
             if (((SipRequest) m).isMethod("INVITE") && inviteNanos < 0) {
                 inviteNanos = now;
             }
-        } else if ("INVITE".equals(cseqMethod) && inviteNanos >= 0) {
-            if ((status == 180 || status == 183) && !provisionalSeen) {
-                provisionalSeen = true;
-                metrics.record(Metrics.POST_DIAL_DELAY, now - inviteNanos);
-            } else if (status >= 200 && status < 300) {
-                metrics.record(Metrics.ANSWER_DELAY, now - inviteNanos);
-                inviteNanos = Long.MIN_VALUE / 2;
-            }
+        } else if ("INVITE".equals(cseqMethod)) {
+            inviteProgress(status, now);
         }
         if (!request && status >= 200 && lastRequestNanos > 0 && lastRequestMethod != null) {
             metrics.record(Metrics.RESPONSE_TIME + lastRequestMethod, now - lastRequestNanos);
@@ -219,6 +207,20 @@ public final class CallInstance implements Template.Resolver, SendListener {
         timers(r.common(), now);
         index = following(i, r.common());
         advance();
+    }
+
+    /** A response to the INVITE (received by a client, sent by a server): post-dial delay, answer delay. */
+    private void inviteProgress(int status, long now) {
+        if (inviteNanos < 0) {
+            return;
+        }
+        if ((status == 180 || status == 183) && !provisionalSeen) {
+            provisionalSeen = true;
+            host.metrics().record(Metrics.POST_DIAL_DELAY, now - inviteNanos);
+        } else if (status >= 200 && status < 300) {
+            host.metrics().record(Metrics.ANSWER_DELAY, now - inviteNanos);
+            inviteNanos = Long.MIN_VALUE / 2;
+        }
     }
 
     private void remember(SipMessage m, boolean request, int status) {
@@ -347,26 +349,14 @@ public final class CallInstance implements Template.Resolver, SendListener {
                 inviteNanos = now;
                 provisionalSeen = false;
             }
-        } else if (!request && inviteNanos >= 0 && m.cseq() != null && "INVITE".equals(m.cseq().method())) {
-            int status = ((SipResponse) m).status();
-            if ((status == 180 || status == 183) && !provisionalSeen) {
-                provisionalSeen = true;
-                host.metrics().record(Metrics.POST_DIAL_DELAY, now - inviteNanos);
-            } else if (status >= 200 && status < 300) {
-                host.metrics().record(Metrics.ANSWER_DELAY, now - inviteNanos);
-                inviteNanos = Long.MIN_VALUE / 2;
-            }
+        } else if (!request && m.cseq() != null && "INVITE".equals(m.cseq().method())) {
+            inviteProgress(((SipResponse) m).status(), now);
         }
         host.wire().send(m, bytes, destination, this);
         if (s.retransMs() > 0 && destination.transport() == Transport.UDP
                 && !(request && ((SipRequest) m).isMethod("ACK"))) {
-            cancelRetransmission();
             cancel(txTimer);
-            retransMessage = m;
-            retransBytes = bytes;
-            retransInterval = s.retransMs();
-            retransCapped = !invite;
-            retransTimer = owner.schedule(retransInterval, this::retransmit);
+            retransmission.start(m, bytes, s.retransMs(), invite);
             txTimer = owner.schedule(64L * s.retransMs(), () -> {
                 txTimer = null;
                 fail("timeout");
@@ -375,21 +365,14 @@ public final class CallInstance implements Template.Resolver, SendListener {
         return true;
     }
 
-    private void retransmit() {
-        if (ended || retransMessage == null) {
-            return;
-        }
+    /** Sends {@code m} again (a retransmission). Owner thread only. */
+    void resend(SipMessage m, byte[] bytes) {
         host.metrics().retransmitted();
-        host.wire().send(retransMessage, retransBytes, destination, this);
-        retransInterval = retransCapped ? Math.min(retransInterval * 2, T2_MS) : retransInterval * 2;
-        retransTimer = owner.schedule(retransInterval, this::retransmit);
+        host.wire().send(m, bytes, destination, this);
     }
 
     private void cancelRetransmission() {
-        cancel(retransTimer);
-        retransTimer = null;
-        retransMessage = null;
-        retransBytes = null;
+        retransmission.stop();
     }
 
     private static void cancel(Cancellable c) {
@@ -435,105 +418,7 @@ public final class CallInstance implements Template.Resolver, SendListener {
 
     @Override
     public void append(Keyword k, StringBuilder out) {
-        switch (k.kind()) {
-            case SERVICE -> out.append(host.config().service());
-            case REMOTE_IP -> out.append(remoteHost());
-            case REMOTE_PORT -> out.append(destination.address().getPort());
-            case LOCAL_IP, MEDIA_IP -> out.append(localHost());
-            case LOCAL_PORT -> out.append(local.getPort());
-            case LOCAL_IP_TYPE, MEDIA_IP_TYPE -> out.append(local.getAddress() instanceof java.net.Inet6Address ? 6 : 4);
-            case TRANSPORT -> out.append(destination.transport().viaToken());
-            case CALL_ID -> out.append(callId);
-            case CALL_NUMBER -> out.append(number);
-            case CSEQ -> out.append(cseq + k.number());
-            case BRANCH -> out.append("z9hG4bK-").append(host.pid()).append('-').append(number).append('-')
-                    .append(sends);
-            case LAST_HEADER -> lastHeader(k.header(), out);
-            case ROUTES -> out.append(routes == null ? "" : routes);
-            case PEER_TAG_PARAM -> {
-                if (peerTag != null) {
-                    out.append(";tag=").append(peerTag);
-                }
-            }
-            case FIELD -> out.append(k.number() < fields.length ? fields[k.number()] : "");
-            case AUTHENTICATION -> authentication(k, out);
-            case PID -> out.append(host.pid());
-            case MEDIA_PORT -> out.append(host.config().mediaPort());
-            case AUTO_MEDIA_PORT -> out.append(host.config().mediaPort() + 2 * (int) (number % 10_000));
-            case NEXT_URL -> out.append(contactUri != null ? contactUri : "sip:" + host.config().service() + "@"
-                    + remoteHost() + ":" + destination.address().getPort());
-            case PEER_PARTY -> party(true, out);
-            case LOCAL_PARTY -> party(false, out);
-            case LEN -> throw new IllegalStateException("[len] is resolved by the template");
-        }
-    }
-
-    /** The peer's (or our) From/To value with its tag, from the last message received. */
-    private void party(boolean peer, StringBuilder out) {
-        if (last == null) {
-            return;
-        }
-        boolean fromHeader = last.isRequest() == peer;
-        String v = last.header(fromHeader ? "From" : "To");
-        out.append(v == null ? "" : v);
-    }
-
-    private String localHost() {
-        if (localHost == null) {
-            localHost = hostText(local);
-        }
-        return localHost;
-    }
-
-    private String remoteHost() {
-        if (remoteHost == null) {
-            remoteHost = hostText(destination.address());
-        }
-        return remoteHost;
-    }
-
-    private static String hostText(InetSocketAddress a) {
-        StringBuilder sb = new StringBuilder();
-        host(sb, a);
-        return sb.toString();
-    }
-
-    private static void host(StringBuilder out, InetSocketAddress a) {
-        String h = a.getAddress() == null ? a.getHostString() : a.getAddress().getHostAddress();
-        if (h.indexOf(':') >= 0) {
-            out.append('[').append(h).append(']');
-        } else {
-            out.append(h);
-        }
-    }
-
-    private void lastHeader(String name, StringBuilder out) {
-        if (last == null) {
-            return;
-        }
-        boolean first = true;
-        for (String v : last.headers(name)) {
-            if (!first) {
-                out.append("\r\n");
-            }
-            out.append(name).append(": ").append(v);
-            first = false;
-        }
-    }
-
-    private void authentication(Keyword k, StringBuilder out) {
-        int eol = out.indexOf("\r\n");
-        String start = eol < 0 ? out.toString() : out.substring(0, eol);
-        String[] parts = start.split(" ");
-        if (parts.length < 2) {
-            return;
-        }
-        DigestAnswer.append(last, parts[0], parts[1], argument(k.username()), argument(k.password()), out);
-    }
-
-    private String argument(String a) {
-        int f = Keyword.fieldReference(a);
-        return f < 0 ? a : f < fields.length ? fields[f] : "";
+        CallKeywords.append(this, k, out);
     }
 
     /** The flow a server call answers on. */
