@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "callisto", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Callisto SIP platform.",
         subcommands = {ServerCommand.class, UaCommand.class, UserCommand.class, LintCommand.class,
-            TlsCertCommand.class, CommandLine.HelpCommand.class})
+            TlsCertCommand.class, io.callisto.cli.bench.BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
