@@ -19,6 +19,9 @@
 #   RAMP_MS        ramp of `bench call` from 0 to the rate, for the JVM to warm up (default 2000). SIPp starts at
 #                  full rate; the ramp's calls are counted like the others, so `bench call` offers slightly fewer
 #                  calls per second over the step, the same total.
+#   UAS_WARMUP_S   seconds of SIPp uac at a tenth of the rate before each UAS step, not counted (default 5), for
+#                  both tools
+#   ROLES          which sweeps to run: "uac", "uas" or both (default "uac uas")
 #   JAVA_OPTS      JVM options of callisto (default "-Xms1g -Xmx1g -XX:+UseParallelGC")
 #   SIPP           the sipp binary (default: sipp on PATH)
 # Output: a table on stdout; every process's output in bench/results/bench-vs-sipp-<date>/.
@@ -29,6 +32,8 @@ RATES="${RATES:-1000 2000 3000 4000 5000 6000 7000 8000 9000 10000}"
 DURATION="${DURATION:-10}"
 HOLD_MS="${HOLD_MS:-0}"
 RAMP_MS="${RAMP_MS:-2000}"
+UAS_WARMUP_S="${UAS_WARMUP_S:-5}"
+ROLES="${ROLES:-uac uas}"
 JAVA_OPTS="${JAVA_OPTS:--Xms1g -Xmx1g -XX:+UseParallelGC}"
 SIPP="${SIPP:-sipp}"
 OUT="$ROOT/bench/results/bench-vs-sipp-$(date +%Y%m%d-%H%M%S)"
@@ -132,12 +137,18 @@ uas_step() {
   else
     # shellcheck disable=SC2086
     (exec timeout $((limit + 30)) java $JAVA_OPTS -jar "$JAR" bench uas --bind "127.0.0.1:$port" \
-        --calls "$calls" --quiet >"$dir/bench.out" 2>"$dir/bench.err") &
+        --quiet >"$dir/bench.out" 2>"$dir/bench.err") &
   fi
   srv=$!; PIDS+=("$srv")
   await_bound "$port" || { echo "the uas did not start"; stop_pid "$srv"; return; }
-  # the callisto uas starts cold (no warm-up run): the same start as an operator gets
-  local lport; lport=$(free_port)
+  # a short warm-up at a tenth of the rate, not counted, for both tools (SIPp's uac starts at full rate, where
+  # `bench call` on the UAC side ramps): a JVM's first seconds are interpreted code
+  local lport wrate=$(( rate / 10 )); lport=$(free_port)
+  if [ "$UAS_WARMUP_S" -gt 0 ]; then
+    (cd "$dir" && timeout 60 "$SIPP" -sn uac "127.0.0.1:$port" -i 127.0.0.1 -p "$lport" -r "$wrate" \
+        -m $(( wrate * UAS_WARMUP_S )) -nostdin -timeout 50s >"$dir/warmup.txt" 2>&1)
+    sleep 1
+  fi
   (cd "$dir" && timeout $((limit + 10)) "$SIPP" -sn uac "127.0.0.1:$port" -i 127.0.0.1 -p "$lport" \
       -r "$rate" -m "$calls" -d "$HOLD_MS" -nostdin -trace_stat -stf "$dir/uac.csv" -fd 1 \
       -timeout "${limit}s" -timeout_error >"$dir/uac.txt" 2>&1)
@@ -160,14 +171,23 @@ sweep() {
 }
 
 ratio() {
-  python3 -c "import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); print('%.2fx' % (a / b) if b else '-')" "$1" "$2"
+  python3 -c "import sys
+try:
+    a, b = float(sys.argv[1]), float(sys.argv[2]); print('%.2fx' % (a / b) if b else '-')
+except ValueError:
+    print('-')" "$1" "$2"
 }
 
 echo "rates: $RATES; $DURATION s per step; hold $HOLD_MS ms; results in $OUT" >&2
-uac_sipp=$(sweep uac_step sipp)
-uac_callisto=$(sweep uac_step callisto)
-uas_sipp=$(sweep uas_step sipp)
-uas_callisto=$(sweep uas_step callisto)
+uac_sipp=-; uac_callisto=-; uas_sipp=-; uas_callisto=-
+if [[ " $ROLES " == *" uac "* ]]; then
+  uac_sipp=$(sweep uac_step sipp)
+  uac_callisto=$(sweep uac_step callisto)
+fi
+if [[ " $ROLES " == *" uas "* ]]; then
+  uas_sipp=$(sweep uas_step sipp)
+  uas_callisto=$(sweep uas_step callisto)
+fi
 {
   echo
   echo "highest calls/s with 0 failed calls ($DURATION s per step, hold $HOLD_MS ms, UDP, 127.0.0.1, $(nproc) CPUs)"
