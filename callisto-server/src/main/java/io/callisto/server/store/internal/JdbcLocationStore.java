@@ -67,7 +67,7 @@ public final class JdbcLocationStore implements LocationStore {
     /** H2 only: writes go to a journal first (null: each write is committed to the database). */
     private JournalWrites journal;
     /** H2, when another process (the server) holds the journal: bindings are read from the database only. */
-    private String readOnly;
+    private volatile String readOnly;
 
     /**
      * A store on {@code db}; {@link #start} loads it and starts its thread. With a {@code journalDir} (H2, where this
