@@ -4,7 +4,6 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -31,8 +30,7 @@ public final class FailureTracker {
     private final int capacity;
     private final int ipv6PrefixLength;
     private final ConcurrentHashMap<InetAddress, State> sources = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<InetAddress> order = new ConcurrentLinkedQueue<>();
-    private final java.util.concurrent.atomic.AtomicBoolean taking = new java.util.concurrent.atomic.AtomicBoolean();
+    private final InsertionOrder<InetAddress> order = new InsertionOrder<>();
     private final AtomicInteger size = new AtomicInteger();
 
     /** One source's failures: since {@code windowStart}, and the end of its block (0 when not blocked). */
@@ -125,58 +123,30 @@ public final class FailureTracker {
         return source instanceof Inet6Address && ipv6PrefixLength < 128 ? text + "/" + ipv6PrefixLength : text;
     }
 
-    /**
-     * Forgets up to {@link #SWEEP_STEPS} idle sources at the head of the queue. One thread at a time takes sources off
-     * the queue (a thread that finds the flag taken skips), so the head it looked at is still the head when it takes
-     * it.
-     */
+    /** Forgets up to {@link #SWEEP_STEPS} idle sources at the head of the queue. */
     private void sweep(long now) {
-        if (!taking.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            for (int i = 0; i < SWEEP_STEPS; i++) {
-                InetAddress key = order.peek();
-                if (key == null) {
-                    return;
-                }
-                State s = sources.get(key);
-                if (s != null && !s.idle(now, windowMillis)) {
-                    return;
-                }
-                order.poll(); // still the head: only this thread takes
-                boolean[] removed = new boolean[1];
-                State kept = sources.computeIfPresent(key, (k, v) -> {
-                    removed[0] = v.idle(now, windowMillis);
-                    return removed[0] ? null : v;
-                });
-                if (removed[0]) {
-                    size.decrementAndGet();
-                } else if (kept != null) {
-                    order.add(key); // became active again in between: stays tracked
-                }
+        order.sweep(SWEEP_STEPS, key -> {
+            State s = sources.get(key);
+            return s == null || s.idle(now, windowMillis);
+        }, key -> {
+            boolean[] removed = new boolean[1];
+            State kept = sources.computeIfPresent(key, (k, v) -> {
+                removed[0] = v.idle(now, windowMillis);
+                return removed[0] ? null : v;
+            });
+            if (removed[0]) {
+                size.decrementAndGet();
+            } else if (kept != null) {
+                order.add(key); // became active again in between: stays tracked
             }
-        } finally {
-            taking.set(false);
-        }
+        });
     }
 
     private void evictOverCapacity() {
-        if (!taking.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            while (size.get() > capacity) {
-                InetAddress key = order.poll();
-                if (key == null) {
-                    return;
-                }
-                if (sources.remove(key) != null) {
-                    size.decrementAndGet();
-                }
+        order.evict(() -> size.get() > capacity, key -> {
+            if (sources.remove(key) != null) {
+                size.decrementAndGet();
             }
-        } finally {
-            taking.set(false);
-        }
+        });
     }
 }

@@ -1,8 +1,6 @@
 package io.callisto.server.auth.internal;
 
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -17,10 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Replay protection therefore never weakens under a flood; at worst clients re-authenticate sooner.
  *
  * <p>Thread-safe and lock-free: a concurrent map of entries whose count moves up by compare-and-set, and a queue
- * of keys in insertion order (each key is in the queue exactly while it is in the map). Only one thread at a time
- * takes keys off the queue (a flag; a thread that finds it taken skips the sweep or eviction, which the next call
- * makes up for), so the head it looked at is still the head when it takes it: two threads racing to remove the
- * same key made the loser search the whole queue for it.
+ * of keys in insertion order ({@link InsertionOrder}: each key is in it exactly while it is in the map).
  */
 public final class NonceCounts {
     private static final int SWEEP_STEPS = 2;
@@ -28,10 +23,9 @@ public final class NonceCounts {
     private final int capacity;
     private final long lifetimeMillis;
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<String> order = new ConcurrentLinkedQueue<>();
+    private final InsertionOrder<String> order = new InsertionOrder<>();
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicLong watermark = new AtomicLong(Long.MIN_VALUE);
-    private final AtomicBoolean taking = new AtomicBoolean();
 
     private static final class Entry {
         final long issuedAt;
@@ -90,49 +84,26 @@ public final class NonceCounts {
 
     /** Removes up to {@link #SWEEP_STEPS} entries of expired nonces from the head of the queue. */
     private void sweep(long nowMillis) {
-        if (!taking.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            for (int i = 0; i < SWEEP_STEPS; i++) {
-                String key = order.peek();
-                if (key == null) {
-                    return;
-                }
-                Entry e = entries.get(key);
-                if (e != null && nowMillis - e.issuedAt < lifetimeMillis) {
-                    return;
-                }
-                order.poll(); // still the head: only this thread takes
-                if (e != null && entries.remove(key, e)) {
-                    size.decrementAndGet();
-                }
+        order.sweep(SWEEP_STEPS, key -> {
+            Entry e = entries.get(key);
+            return e == null || nowMillis - e.issuedAt >= lifetimeMillis;
+        }, key -> {
+            Entry e = entries.get(key);
+            if (e != null && entries.remove(key, e)) {
+                size.decrementAndGet();
             }
-        } finally {
-            taking.set(false);
-        }
+        });
     }
 
     private void evictOverCapacity() {
-        if (!taking.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            while (size.get() > capacity) {
-                String key = order.poll();
-                if (key == null) {
-                    return;
-                }
-                Entry e = entries.get(key);
-                if (e != null) {
-                    watermark.accumulateAndGet(e.issuedAt, Math::max);
-                    if (entries.remove(key, e)) {
-                        size.decrementAndGet();
-                    }
+        order.evict(() -> size.get() > capacity, key -> {
+            Entry e = entries.get(key);
+            if (e != null) {
+                watermark.accumulateAndGet(e.issuedAt, Math::max);
+                if (entries.remove(key, e)) {
+                    size.decrementAndGet();
                 }
             }
-        } finally {
-            taking.set(false);
-        }
+        });
     }
 }
