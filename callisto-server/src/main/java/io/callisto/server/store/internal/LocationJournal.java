@@ -170,7 +170,7 @@ final class LocationJournal implements AutoCloseable {
      * batch began, so that no partial record sits in front of later ones, and the batch is dropped.
      */
     void write() throws IOException {
-        ByteBuffer batch = writer.take();
+        ByteBuffer batch = writer.pending();
         long start = segmentBytes;
         try {
             while (batch.hasRemaining()) {
@@ -186,6 +186,8 @@ final class LocationJournal implements AutoCloseable {
                 openSegment(segmentNumber + 1); // later batches go to a clean segment
             }
             throw e;
+        } finally {
+            writer.reset();
         }
     }
 

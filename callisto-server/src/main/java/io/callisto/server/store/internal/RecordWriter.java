@@ -37,14 +37,20 @@ final class RecordWriter {
         recordStart = -1;
     }
 
-    /** The bytes of the records built so far, and a fresh start for the next batch. */
-    ByteBuffer take() {
-        ByteBuffer out = ByteBuffer.wrap(Arrays.copyOf(buf, pos));
+    /**
+     * The bytes of the records built so far, without a copy: valid until {@link #reset()}, which the journal calls
+     * once they are written.
+     */
+    ByteBuffer pending() {
+        return ByteBuffer.wrap(buf, 0, pos);
+    }
+
+    /** Starts the next batch; a huge batch does not keep its buffer. */
+    void reset() {
         pos = 0;
         if (buf.length > 1 << 20) {
-            buf = new byte[64 * 1024]; // a huge batch does not keep its buffer
+            buf = new byte[64 * 1024];
         }
-        return out;
     }
 
     void writeBinding(Binding b) {

@@ -99,7 +99,7 @@ class LocationJournalTest {
         w.begin((byte) 9);
         w.writeString("what is this");
         w.end();
-        ByteBuffer b = w.take();
+        ByteBuffer b = w.pending();
         Files.write(dir.resolve(String.format("%020d.log", 1)), java.util.Arrays.copyOf(b.array(), b.remaining()));
         try (LocationJournal j = LocationJournal.open(dir)) {
             assertThatThrownBy(j::replay).isInstanceOf(IOException.class)
