@@ -42,7 +42,8 @@ final class StoreOptions {
             throw new CommandLine.ParameterException(cl, "--jdbc, --db-user and --db-password are for --store postgres");
         }
         try {
-            return new StoreConfig(kind, data, jdbc, dbUser, dbPassword, null, 2);
+            return new StoreConfig(kind, data, jdbc, dbUser, dbPassword, null, 2,
+                    StoreConfig.DEFAULT_CHECKPOINT_SECONDS);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, e.getMessage());
         }

@@ -170,7 +170,8 @@ public final class Server implements AutoCloseable {
     private StoreConfig storeConfig() {
         boolean pg = config.store.kind.equalsIgnoreCase("postgres");
         return new StoreConfig(pg ? StoreConfig.Kind.POSTGRES : StoreConfig.Kind.H2, Path.of(config.data),
-                config.store.jdbcUrl, config.store.user, config.store.password, nodeId, config.store.poolSize);
+                config.store.jdbcUrl, config.store.user, config.store.password, nodeId, config.store.poolSize,
+                config.store.checkpointSeconds);
     }
 
     private RegistrarConfig registrarConfig(Domains domains) {

@@ -130,6 +130,10 @@ public final class ConfigLoader {
         if (c.store.poolSize < 1 || c.store.poolSize > 64) {
             throw new ConfigException("store.pool-size: " + c.store.poolSize + " is out of range 1..64");
         }
+        if (c.store.checkpointSeconds < 1 || c.store.checkpointSeconds > 3600) {
+            throw new ConfigException("store.checkpoint-seconds: " + c.store.checkpointSeconds
+                    + " is out of range 1..3600");
+        }
         String mode = lower(c.mode);
         if (!mode.equals("proxy") && !mode.equals("redirect")) {
             throw new ConfigException("mode: '" + c.mode + "' (expected proxy or redirect)");

@@ -1,5 +1,6 @@
 package io.callisto.server.config;
 
+import io.callisto.server.store.StoreConfig;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -79,6 +80,8 @@ public final class ServerConfig {
         public String user;
         public String password;
         public int poolSize = 8;
+        /** H2: seconds between checkpoints of the location journal into the database file (1 to 3600). */
+        public int checkpointSeconds = StoreConfig.DEFAULT_CHECKPOINT_SECONDS;
     }
 
     /** Digest authentication (RFC 7616 / RFC 8760 over RFC 3261 §22). */

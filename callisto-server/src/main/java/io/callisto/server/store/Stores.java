@@ -53,7 +53,8 @@ public final class Stores implements AutoCloseable {
     public static Stores open(StoreConfig config) throws SQLException {
         Database db = Database.open(config);
         JdbcLocationStore location = new JdbcLocationStore(db, H2_POLL_MILLIS,
-                db.dialect().notifies() ? null : config.dataDir().resolve(JOURNAL_DIR));
+                db.dialect().notifies() ? null : config.dataDir().resolve(JOURNAL_DIR),
+                config.checkpointSeconds() * 1000L);
         JdbcCredentialStore credentials = new JdbcCredentialStore(db, H2_POLL_MILLIS);
         PgListener listener = db.dialect().notifies() ? new PgListener(db, location, credentials) : null;
         try {

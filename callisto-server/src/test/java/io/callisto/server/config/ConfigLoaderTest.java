@@ -20,6 +20,7 @@ class ConfigLoaderTest {
         assertThat(c.listen.udp).containsExactly("127.0.0.1:5060");
         assertThat(c.listen.tcp).containsExactly("127.0.0.1:5060");
         assertThat(c.store.kind).isEqualTo("h2");
+        assertThat(c.store.checkpointSeconds).isEqualTo(30);
         assertThat(c.data).isEqualTo("./data");
         assertThat(c.auth.enabled).isFalse();
         assertThat(c.mode).isEqualTo("proxy");
@@ -48,6 +49,8 @@ class ConfigLoaderTest {
                       next-hop: sip:gw.example.com:5080
                 http:
                   listen: "off"
+                store:
+                  checkpoint-seconds: 10
                 """);
         ServerConfig c = ConfigLoader.load(f);
         ConfigLoader.validate(c);
@@ -65,6 +68,7 @@ class ConfigLoaderTest {
             assertThat(r.nextHop).isEqualTo("sip:gw.example.com:5080");
         });
         assertThat(c.http.listen).isEqualTo("off");
+        assertThat(c.store.checkpointSeconds).isEqualTo(10);
     }
 
     @Test
@@ -119,6 +123,7 @@ class ConfigLoaderTest {
         assertInvalid("listen:\n  tls: [\"127.0.0.1:5061\"]\n", "tls.certificate");
         assertInvalid("store:\n  kind: mysql\n", "store.kind");
         assertInvalid("store:\n  kind: postgres\n", "store.jdbc-url");
+        assertInvalid("store:\n  checkpoint-seconds: 0\n", "store.checkpoint-seconds");
         assertInvalid("mode: b2bua\n", "mode");
         assertInvalid("auth:\n  methods: [FOO]\n", "auth.methods");
         assertInvalid("proxy:\n  timer-c-seconds: 10\n", "proxy.timer-c-seconds");

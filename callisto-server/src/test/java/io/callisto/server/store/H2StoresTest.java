@@ -31,7 +31,7 @@ class H2StoresTest {
     Path dir;
 
     private Stores open() throws Exception {
-        return Stores.open(StoreConfig.h2(dir));
+        return Stores.open(StoreConfig.h2(dir).withCheckpointSeconds(2));
     }
 
     private static <T> T await(CompletableFuture<T> f) throws Exception {

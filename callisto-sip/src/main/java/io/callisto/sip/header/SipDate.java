@@ -35,6 +35,10 @@ public final class SipDate {
      * @throws IllegalArgumentException when the year is outside 0000-9999
      */
     public static SipDate of(Instant instant) {
+        SipDate cached = last;
+        if (cached != null && cached.instant.getEpochSecond() == instant.getEpochSecond()) {
+            return cached; // a registrar dates every 200 it sends: most of them share their second with the last one
+        }
         LocalDateTime t = LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC);
         if (t.getYear() < 0 || t.getYear() > 9999) {
             throw new IllegalArgumentException("year out of range for an rfc1123-date: " + t.getYear());
@@ -48,8 +52,13 @@ public final class SipDate {
         two(b, t.getHour()).append(':');
         two(b, t.getMinute()).append(':');
         two(b, t.getSecond()).append(" GMT");
-        return new SipDate(t.toInstant(ZoneOffset.UTC), b.toString());
+        SipDate d = new SipDate(t.toInstant(ZoneOffset.UTC), b.toString());
+        last = d;
+        return d;
     }
+
+    /** The date {@link #of} made last (immutable, so any thread may share it). */
+    private static volatile SipDate last;
 
     private static StringBuilder two(StringBuilder b, int v) {
         return b.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));

@@ -33,6 +33,21 @@ class SipDateTest {
     }
 
     @Test
+    void consecutiveSecondsAndInstantsWithinOneSecond() {
+        SipDate a = SipDate.of(Instant.parse("2030-06-01T10:00:00.100Z"));
+        assertThat(SipDate.of(Instant.parse("2030-06-01T10:00:00.900Z")).toString())
+                .isEqualTo("Sat, 01 Jun 2030 10:00:00 GMT").isEqualTo(a.toString());
+        assertThat(SipDate.of(Instant.parse("2030-06-01T10:00:01.000Z")).toString())
+                .isEqualTo("Sat, 01 Jun 2030 10:00:01 GMT");
+        assertThat(SipDate.of(Instant.parse("2030-06-01T10:00:00.500Z")).toString())
+                .isEqualTo("Sat, 01 Jun 2030 10:00:00 GMT"); // back again: not the later second's text
+        assertThat(SipDate.of(Instant.parse("1969-12-31T23:59:59.500Z")).toString())
+                .isEqualTo("Wed, 31 Dec 1969 23:59:59 GMT");
+        assertThat(SipDate.of(Instant.parse("1970-01-01T00:00:00.000Z")).toString())
+                .isEqualTo("Thu, 01 Jan 1970 00:00:00 GMT");
+    }
+
+    @Test
     void caseOfNamesIsIgnoredAndTextKept() {
         SipDate d = one(Headers.DATE, "sat, 13 nov 2010 23:29:00 gmt");
         assertThat(d).isEqualTo(one(Headers.DATE, "Sat, 13 Nov 2010 23:29:00 GMT"));

@@ -17,6 +17,7 @@ import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.socket.DatagramPacket;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -126,8 +127,8 @@ public final class UdpEndpoint {
 
     /**
      * Sends one datagram to {@code to}; {@code l} (may be null) hears the outcome. Any thread. A datagram sent on
-     * the event loop while it is handling a read batch is only queued: the batch's read-complete flushes them all
-     * at once (one system call for several datagrams where the platform has sendmmsg).
+     * the event loop is only queued: the read batch's read-complete, or a flush task queued behind the running
+     * tasks, sends them all at once (one system call for several datagrams where the platform has sendmmsg).
      */
     public void send(byte[] bytes, InetSocketAddress to, SendListener l) {
         Flow flow = new Flow(Transport.UDP, local, to, 0);
@@ -137,8 +138,8 @@ public final class UdpEndpoint {
             return;
         }
         DatagramPacket packet = new DatagramPacket(Unpooled.wrappedBuffer(bytes), to);
-        boolean batch = reading && channel.eventLoop().inEventLoop();
-        (batch ? channel.write(packet) : channel.writeAndFlush(packet)).addListener(f -> {
+        boolean onLoop = channel.eventLoop().inEventLoop();
+        (onLoop ? channel.write(packet) : channel.writeAndFlush(packet)).addListener(f -> {
             if (f.isSuccess()) {
                 counters.sent(Transport.UDP);
                 Notify.sent(l, flow);
@@ -147,10 +148,38 @@ public final class UdpEndpoint {
                 Notify.failed(l, f.cause());
             }
         });
+        if (onLoop && !reading && !flushQueued) {
+            queueFlush();
+        }
+    }
+
+    /**
+     * Flushes, once the tasks queued on the event loop before it have run, what they wrote: answers sent from
+     * tasks (a store's completions, timers) leave together, in one sendmmsg where the platform has it, rather than
+     * one system call each. The same event-loop turn, so no datagram waits for more than the tasks ahead of it.
+     */
+    private void queueFlush() {
+        flushQueued = true;
+        try {
+            channel.eventLoop().execute(flusher);
+        } catch (RejectedExecutionException e) { // the loop is shutting down: flush now
+            flushQueued = false;
+            channel.flush();
+        }
+    }
+
+    private final Runnable flusher = this::flushQueuedWrites;
+
+    private void flushQueuedWrites() {
+        flushQueued = false;
+        channel.flush();
     }
 
     /** True while the event loop is inside a read batch of this socket (only read and written on that loop). */
     private boolean reading;
+
+    /** True while a {@link #flusher} is queued on the event loop (only read and written on that loop). */
+    private boolean flushQueued;
 
     /** Closes the socket. */
     public ChannelFuture close() {

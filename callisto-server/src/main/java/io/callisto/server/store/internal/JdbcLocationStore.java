@@ -72,11 +72,12 @@ public final class JdbcLocationStore implements LocationStore {
     /**
      * A store on {@code db}; {@link #start} loads it and starts its thread. With a {@code journalDir} (H2, where this
      * server is the only writer of bindings) writes are acknowledged once they are in the journal there, and reach
-     * the database in checkpoints ({@link JournalWrites}); without one, each batch is committed to the database.
+     * the database in checkpoints every {@code checkpointMillis} ({@link JournalWrites}); without one, each batch is
+     * committed to the database.
      */
-    public JdbcLocationStore(Database db, long pollMillis, java.nio.file.Path journalDir) {
+    public JdbcLocationStore(Database db, long pollMillis, java.nio.file.Path journalDir, long checkpointMillis) {
         this.db = db;
-        this.journal = journalDir == null ? null : new JournalWrites(db, journalDir);
+        this.journal = journalDir == null ? null : new JournalWrites(db, journalDir, checkpointMillis);
         this.changes = new ChangeTracker(db, Schema.LOCATION, Notifications.LOCATION, pollMillis);
         this.queue = new WorkQueue<>("callisto-store-location", QUEUE_CAPACITY, MAX_BATCH, 500, new Handler());
     }

@@ -15,19 +15,19 @@ import org.slf4j.LoggerFactory;
  * How the H2 location store makes its writes durable: through a {@link LocationJournal}, with the changes handed
  * to H2 later by a {@link Checkpointer} (docs/server-stores.md, "Journal"). It keeps the changes written since the
  * last checkpoint began ({@code dirty}: the last change of each binding), and starts a checkpoint every
- * {@value #CHECKPOINT_MILLIS} ms, or sooner once the current segment passes {@value #CHECKPOINT_BYTES} bytes, when
- * none is running. Checkpoints fold repeated changes of one binding into one row write.
+ * {@code checkpointMillis}, or sooner once the current segment passes {@value #CHECKPOINT_BYTES} bytes, when none
+ * is running. Checkpoints fold repeated changes of one binding into one row write.
  *
  * <p>Used only on the location store's thread, except {@link #close}, which runs after that thread ended.
  */
 final class JournalWrites {
 
     private static final Logger LOG = LoggerFactory.getLogger(JournalWrites.class);
-    static final long CHECKPOINT_MILLIS = 5_000;
-    static final long CHECKPOINT_BYTES = 64L << 20;
+    static final long CHECKPOINT_BYTES = 128L << 20;
 
     private final Database db;
     private final Path dir;
+    private final long checkpointNanos;
     private LocationJournal journal;
     private Checkpointer checkpointer;
     private Map<ExpiryIndex.Row, Binding> dirty = new HashMap<>();
@@ -35,10 +35,11 @@ final class JournalWrites {
     private final List<Binding> pendingValues = new ArrayList<>();
     private long lastCheckpoint = System.nanoTime();
 
-    /** Journal writes for the H2 database {@code db}, with the journal in {@code dir}. */
-    JournalWrites(Database db, Path dir) {
+    /** Journal writes for the H2 database {@code db}, with the journal in {@code dir}, checkpointed that often. */
+    JournalWrites(Database db, Path dir, long checkpointMillis) {
         this.db = db;
         this.dir = dir;
+        this.checkpointNanos = TimeUnit.MILLISECONDS.toNanos(checkpointMillis);
     }
 
     /**
@@ -117,7 +118,7 @@ final class JournalWrites {
         if (dirty.isEmpty() || checkpointer.busy()) {
             return;
         }
-        boolean due = System.nanoTime() - lastCheckpoint >= TimeUnit.MILLISECONDS.toNanos(CHECKPOINT_MILLIS)
+        boolean due = System.nanoTime() - lastCheckpoint >= checkpointNanos
                 || journal.segmentBytes() >= CHECKPOINT_BYTES;
         if (!due) {
             return;
