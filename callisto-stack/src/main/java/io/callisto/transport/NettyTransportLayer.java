@@ -237,9 +237,20 @@ public final class NettyTransportLayer implements TransportLayer {
 
     @Override
     public void sendResponse(SipResponse response, Flow requestFlow, SendListener listener) {
+        byte[] bytes;
+        try {
+            bytes = response.toBytes();
+        } catch (RuntimeException e) {
+            fail(listener, e);
+            return;
+        }
+        sendResponse(response, bytes, requestFlow, listener);
+    }
+
+    @Override
+    public void sendResponse(SipResponse response, byte[] bytes, Flow requestFlow, SendListener listener) {
         try {
             observer.sent(response);
-            byte[] bytes = response.toBytes();
             if (!running(listener)) {
                 return;
             }

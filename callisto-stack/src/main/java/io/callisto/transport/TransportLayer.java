@@ -42,6 +42,15 @@ public interface TransportLayer extends AutoCloseable {
      */
     void sendResponse(SipResponse response, Flow requestFlow, SendListener listener);
 
+    /**
+     * Like {@link #sendResponse(SipResponse, Flow, SendListener)}, with the response already written as {@code bytes}
+     * (which are sent as they are): a server transaction keeps those bytes to send again, and the response is not
+     * written twice.
+     */
+    default void sendResponse(SipResponse response, byte[] bytes, Flow requestFlow, SendListener listener) {
+        sendResponse(response, requestFlow, listener);
+    }
+
     /** Closes every socket and connection. */
     @Override
     void close();

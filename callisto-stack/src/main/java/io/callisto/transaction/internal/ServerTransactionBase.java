@@ -28,7 +28,10 @@ public abstract class ServerTransactionBase extends TransactionMachine implement
     final boolean reliable;
     private final String key;
     private final boolean legacy;
+    /** The last provisional response sent, or an RFC 2543 transaction's final response; null otherwise. */
     SipResponse lastResponse;
+    /** The final response as sent (not for RFC 2543 transactions, which keep {@link #lastResponse}), for resends. */
+    private byte[] finalBytes;
     private boolean finalSent;
 
     ServerTransactionBase(TransactionTable table, SipRequest request, Flow flow, Via via, CSeq cseq, String callId,
@@ -69,9 +72,12 @@ public abstract class ServerTransactionBase extends TransactionMachine implement
         return legacy;
     }
 
-    /** The last response handed to the transport, or null. */
+    /**
+     * The last response handed to the transport, or null. A final response is kept as its bytes only: each call then
+     * parses them into a new message.
+     */
     public SipResponse lastResponse() {
-        return lastResponse;
+        return lastResponse != null ? lastResponse : parse(finalBytes);
     }
 
     @Override
@@ -121,22 +127,31 @@ public abstract class ServerTransactionBase extends TransactionMachine implement
     }
 
     /**
-     * Remembers and sends a response from the TU. A final response is kept as bytes and a line index only (a fresh
-     * parse of what goes on the wire): the transaction may hold it for 32 s (Timer J, L, H) to answer
-     * retransmissions, and at thousands of calls per second those held messages are most of the heap. The request's
-     * parsed values are released for the same reason (they are parsed again if read).
+     * Remembers and sends a response from the TU. A final response is kept as the bytes that went on the wire, and
+     * parsed again only if a retransmitted request asks for it: the transaction may hold it for 32 s (Timer J, L,
+     * H), and at thousands of requests per second those held responses are most of the heap. The request's parsed
+     * values are released for the same reason (they are parsed again if read). An RFC 2543 transaction keeps a
+     * compact parse of its final response instead: its ACK is matched against the response's To tag.
      */
     void sendNew(SipResponse response) {
-        SipResponse kept = response;
-        if (response.isFinal()) {
-            finalSent = true;
-            kept = compact(response);
-            if (request != null) {
-                request.releaseParsedValues();
-            }
+        if (!response.isFinal()) {
+            lastResponse = response;
+            send(response);
+            return;
         }
-        lastResponse = kept;
-        send(kept);
+        finalSent = true;
+        if (request != null) {
+            request.releaseParsedValues();
+        }
+        if (legacy) {
+            lastResponse = compact(response);
+            send(lastResponse);
+            return;
+        }
+        byte[] bytes = response.toBytes();
+        lastResponse = null;
+        finalBytes = bytes;
+        table.transport().sendResponse(response, bytes, flow, this);
     }
 
     /**
@@ -168,6 +183,7 @@ public abstract class ServerTransactionBase extends TransactionMachine implement
         request = null;
         if (!keepResponse) {
             lastResponse = null;
+            finalBytes = null;
         }
     }
 
@@ -179,10 +195,23 @@ public abstract class ServerTransactionBase extends TransactionMachine implement
         }
     }
 
+    private static SipResponse parse(byte[] bytes) {
+        try {
+            return bytes == null ? null : (SipResponse) SipParser.DEFAULT.parseDatagram(bytes);
+        } catch (RuntimeException e) {
+            return null; // not reached: these bytes were written from a message and fit when they were sent
+        }
+    }
+
     /** Resends the last response, if there is one. */
     void resend() {
         if (lastResponse != null) {
             send(lastResponse);
+        } else if (finalBytes != null) {
+            SipResponse r = parse(finalBytes); // to route it (§18.2.2) as the first copy was
+            if (r != null) {
+                table.transport().sendResponse(r, finalBytes, flow, this);
+            }
         }
     }
 
