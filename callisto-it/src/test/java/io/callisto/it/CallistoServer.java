@@ -243,6 +243,11 @@ final class CallistoServer implements AutoCloseable {
                 + registrations().toPrettyString());
     }
 
+    /** SIGTERM now; waits (bounded) for the exit and returns its status. */
+    int terminate(int seconds) throws Exception {
+        return cli.terminate(seconds);
+    }
+
     /** {@code kill -9} now. */
     void kill9() throws InterruptedException {
         cli.kill9();

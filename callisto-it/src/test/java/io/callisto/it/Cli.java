@@ -176,6 +176,15 @@ final class Cli implements AutoCloseable {
         assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("pid %d gone after SIGKILL", pid()).isTrue();
     }
 
+    /**
+     * SIGTERM to the process by PID (what {@link Process#destroy()} sends on Linux): its shutdown hook runs. Waits
+     * (bounded) for it to exit and returns its exit status.
+     */
+    int terminate(int seconds) throws Exception {
+        process.destroy();
+        return awaitExit(seconds);
+    }
+
     /** Kills the process and its descendants by PID if still running; waits (bounded) for it to go. */
     @Override
     public void close() throws InterruptedException {

@@ -286,12 +286,14 @@ public final class Server implements AutoCloseable {
     @Override
     public void close() {
         serving = false;
+        int unfinished = 0;
         if (core != null) {
             core.drain(); // new requests get 503 from now on
             long until = System.nanoTime() + GRACE.toNanos();
             while (stack.transactions().activeTransactions() > 0 && System.nanoTime() < until) {
                 sleep(20); // in-flight transactions finish (those waiting out Timer J/L are cut short)
             }
+            unfinished = stack.transactions().activeTransactions();
         }
         if (registrar != null) {
             registrar.stop();
@@ -304,6 +306,11 @@ public final class Server implements AutoCloseable {
         }
         if (stores != null) {
             stores.close();
+        }
+        if (core != null) {
+            LOG.info("callisto server stopped: stores closed{}", unfinished == 0 ? ", every transaction finished"
+                    : ", " + unfinished + " transaction(s) still active after the " + GRACE.toSeconds()
+                            + " s grace period");
         }
     }
 
