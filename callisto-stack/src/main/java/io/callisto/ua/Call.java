@@ -51,8 +51,18 @@ public interface Call {
 
     // Incoming calls.
 
-    /** Sends 180 Ringing (incoming calls). */
+    /**
+     * Sends 180 Ringing (incoming calls); reliably (RFC 3262: RSeq, retransmitted until the caller's PRACK) when the
+     * caller requires it, or supports it and {@link UserAgentConfig#reliableProvisionals()} is {@code REQUIRED}.
+     */
     void ring();
+
+    /**
+     * Sends 183 Session Progress with this session description (an early answer, for early media), or without a
+     * body when null (incoming calls). Sent reliably on the same terms as {@link #ring()}; a later {@link #answer}
+     * then waits for the PRACK of a reliable 183 that carried a body (RFC 3262 §3).
+     */
+    void sessionProgress(Body earlyAnswer);
 
     /** Answers with 200 OK and this session description (an SDP answer), or without a body when null. */
     void answer(Body answer);

@@ -17,15 +17,18 @@ import java.util.Objects;
  * @param registrar       where REGISTER requests are sent when it is not the AOR's domain, or null
  * @param userAgent       the User-Agent header value
  * @param registerExpires the registration expiry we ask for, in seconds
+ * @param reliableProvisionals whether reliable provisional responses (RFC 3262, PRACK) are used
  */
 public record UserAgentConfig(NameAddress address, CredentialsProvider credentials, SipUri outboundProxy,
-                              Destination registrar, String userAgent, int registerExpires) {
+                              Destination registrar, String userAgent, int registerExpires,
+                              ReliableProvisionals reliableProvisionals) {
 
     /** The User-Agent header written by default: product and version (RFC 3261 §20.41). */
     public static final String DEFAULT_USER_AGENT = "Callisto/" + Version.VERSION;
 
     public UserAgentConfig {
         Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(reliableProvisionals, "reliableProvisionals");
         if (registerExpires <= 0) {
             throw new IllegalArgumentException("registerExpires must be positive");
         }
@@ -49,6 +52,7 @@ public record UserAgentConfig(NameAddress address, CredentialsProvider credentia
         private Destination registrar;
         private String userAgent = DEFAULT_USER_AGENT;
         private int registerExpires = 3600;
+        private ReliableProvisionals reliableProvisionals = ReliableProvisionals.SUPPORTED;
 
         Builder(NameAddress address) {
             this.address = address;
@@ -56,7 +60,8 @@ public record UserAgentConfig(NameAddress address, CredentialsProvider credentia
 
         /** One digest account for any realm; a null {@code username} means the AOR's user part. */
         public Builder credentials(String username, String password) {
-            String user = username != null ? username : new UserAgentConfig(address, null, null, null, null, 1)
+            String user = username != null ? username : new UserAgentConfig(address, null, null, null, null, 1,
+                    ReliableProvisionals.SUPPORTED)
                     .defaultUsername();
             this.credentials = CredentialsProvider.of(DigestCredentials.of(user, password));
             return this;
@@ -88,9 +93,15 @@ public record UserAgentConfig(NameAddress address, CredentialsProvider credentia
             return this;
         }
 
+        /** Whether reliable provisional responses (RFC 3262) are used; {@code SUPPORTED} by default. */
+        public Builder reliableProvisionals(ReliableProvisionals policy) {
+            this.reliableProvisionals = policy;
+            return this;
+        }
+
         public UserAgentConfig build() {
             return new UserAgentConfig(address, credentials, outboundProxy, registrar, userAgent,
-                    registerExpires);
+                    registerExpires, reliableProvisionals);
         }
     }
 }

@@ -153,7 +153,7 @@ abstract class CallBase implements Call, DialogUsage {
     @Override
     public boolean handles(String method) {
         switch (method) {
-            case "BYE", "INVITE", "ACK", "INFO":
+            case "BYE", "INVITE", "ACK", "INFO", "PRACK":
                 return true;
             default:
                 return false;
@@ -169,6 +169,7 @@ abstract class CallBase implements Call, DialogUsage {
                 terminate(req, 200, "remote BYE");
             }
             case "INVITE" -> onReinvite(tx);
+            case "PRACK" -> onPrack(tx);
             case "INFO" -> {
                 core.reply(tx, 200, null);
                 fire(new CallEvent(this, CallEvent.Type.INFO_RECEIVED, state(), req, 0, "INFO"));
@@ -211,6 +212,11 @@ abstract class CallBase implements Call, DialogUsage {
         tx.respond(ok);
         awaitingAck = new TwoXxRetransmitter(this, tx, ok);
         fire(new CallEvent(this, CallEvent.Type.REFRESHED, state(), req, 200, "re-INVITE"));
+    }
+
+    /** A PRACK (RFC 3262): only an incoming call's reliable 1xx are acknowledged; anything else is 481 (§3). */
+    void onPrack(ServerTransaction tx) {
+        core.reply(tx, 481, null);
     }
 
     /** An ACK in the dialog: the one for our 2xx (initial or re-INVITE) stops its retransmission. */

@@ -3,17 +3,21 @@ package io.callisto.ua.internal;
 import io.callisto.sip.header.HeaderName;
 import io.callisto.sip.header.Headers;
 import io.callisto.sip.header.NameAddress;
+import io.callisto.sip.header.RAck;
 import io.callisto.sip.message.SipRequest;
 import io.callisto.sip.message.SipResponse;
+import io.callisto.sip.parse.ParseError;
 import io.callisto.sip.uri.Uri;
 import io.callisto.transaction.ServerTransaction;
 import io.callisto.ua.Body;
 import io.callisto.ua.CallState;
+import io.callisto.ua.ReliableProvisionals;
 import io.callisto.ua.dialog.Dialog;
 import java.util.List;
 
 /**
- * A call this UA receives (UAS, §13.3): provisional responses with our To tag (an early dialog), the 2xx with its
+ * A call this UA receives (UAS, §13.3): provisional responses with our To tag (an early dialog), sent reliably when
+ * the caller requires it (RFC 3262, {@link ReliableProvisionalSender}, acknowledged by PRACK), the 2xx with its
  * retransmission until the ACK (§13.3.1.4), rejection and redirection (§13.3.1.3, §8.3), and CANCEL (§9.2: 487 to
  * the INVITE).
  */
@@ -25,6 +29,11 @@ final class IncomingCall extends CallBase {
     private final SipRequest invite;
     private final String localTag = Ids.tag();
     private boolean finalSent;
+    /** Sends our 1xx reliably (RFC 3262), or null when they go out as usual. */
+    private final ReliableProvisionalSender reliable;
+    /** answer() came while a reliable 1xx with a body was unacknowledged: the 2xx waits for its PRACK (§3). */
+    private boolean answerWaits;
+    private Body waitingAnswer;
 
     IncomingCall(UaCore core, ServerTransaction tx) {
         super(core, tx.request().callId());
@@ -34,6 +43,18 @@ final class IncomingCall extends CallBase {
         if (invite.bodyLength() > 0 && invite.contentType() != null) {
             remoteBody = new Body(invite.contentType(), invite.body());
         }
+        this.reliable = sendsReliably(core, invite) ? new ReliableProvisionalSender(tx, owner,
+                core.stack().timers().t1(), this::onProvisionalUnacknowledged) : null;
+    }
+
+    /**
+     * RFC 3262 §3: reliably when the INVITE requires it (UaCore refused it with 420 if we are off), or supports it
+     * and our policy requires it.
+     */
+    private static boolean sendsReliably(UaCore core, SipRequest invite) {
+        ReliableProvisionals policy = core.reliableProvisionals();
+        return policy != ReliableProvisionals.OFF && (UaCore.lists100rel(invite, Headers.REQUIRE)
+                || policy == ReliableProvisionals.REQUIRED && UaCore.lists100rel(invite, Headers.SUPPORTED));
     }
 
     /** The INVITE server transaction while the call is unconfirmed, else null. */
@@ -84,33 +105,115 @@ final class IncomingCall extends CallBase {
             if (dialog == null) {
                 adoptDialog(Dialog.asUas(invite, localTag, false)); // §12.1.1: the 180 makes an early dialog
             }
-            tx.respond(r);
+            if (reliable != null) {
+                reliable.send(r);
+            } else {
+                tx.respond(r);
+            }
             setState(CallState.RINGING, r, 180, "Ringing");
+        });
+    }
+
+    @Override
+    public void sessionProgress(Body earlyAnswer) {
+        owner.run(() -> {
+            if (finalSent || state() == CallState.TERMINATED) {
+                return;
+            }
+            SipResponse r = response(183, null);
+            r.set(Headers.CONTACT, contact());
+            if (earlyAnswer != null) {
+                localBody = earlyAnswer;
+                r.setBody(earlyAnswer.type(), earlyAnswer.bytes());
+            }
+            if (dialog == null) {
+                adoptDialog(Dialog.asUas(invite, localTag, false)); // §12.1.1: an early dialog
+            }
+            if (reliable != null) {
+                reliable.send(r);
+            } else {
+                tx.respond(r);
+            }
+            setState(CallState.EARLY, r, 183, "Session Progress");
         });
     }
 
     @Override
     public void answer(Body answer) {
         owner.run(() -> {
-            if (finalSent || state() == CallState.TERMINATED) {
+            if (finalSent || answerWaits || state() == CallState.TERMINATED) {
                 return;
             }
-            finalSent = true;
-            SipResponse ok = response(200, null);
-            ok.set(Headers.CONTACT, contact());
-            ok.setHeader(HeaderName.ALLOW.canonical(), UaCore.ALLOW);
-            if (answer != null) {
-                localBody = answer;
-                ok.setBody(answer.type(), answer.bytes());
+            if (reliable != null && reliable.bodyUnacknowledged()) {
+                answerWaits = true; // RFC 3262 §3, §5: the 2xx waits for the PRACK of the 1xx with a body
+                waitingAnswer = answer;
+                return;
             }
-            if (dialog == null) {
-                adoptDialog(Dialog.asUas(invite, localTag, true));
-            } else {
-                dialog.confirm(null);
-            }
-            tx.respond(ok);
-            awaitingAck = new TwoXxRetransmitter(this, tx, ok);
+            sendAnswer(answer);
         });
+    }
+
+    private void sendAnswer(Body answer) {
+        finalSent = true;
+        if (reliable != null) {
+            reliable.stop();
+        }
+        SipResponse ok = response(200, null);
+        ok.set(Headers.CONTACT, contact());
+        ok.setHeader(HeaderName.ALLOW.canonical(), core.allow());
+        if (answer != null) {
+            localBody = answer;
+            ok.setBody(answer.type(), answer.bytes());
+        }
+        if (dialog == null) {
+            adoptDialog(Dialog.asUas(invite, localTag, true));
+        } else {
+            dialog.confirm(null);
+        }
+        tx.respond(ok);
+        awaitingAck = new TwoXxRetransmitter(this, tx, ok);
+    }
+
+    /**
+     * A PRACK in the early (or, late, the confirmed) dialog: 200 when it acknowledges our outstanding reliable 1xx,
+     * else 481 (RFC 3262 §3). A body in it is the caller's answer, or a new offer we only record (no SDP engine
+     * here: the 200 carries no answer). A 2xx that waited for this PRACK goes out now.
+     */
+    @Override
+    void onPrack(ServerTransaction prackTx) {
+        SipRequest prack = prackTx.request();
+        RAck rack;
+        try {
+            rack = prack.first(Headers.RACK);
+        } catch (ParseError e) {
+            core.reply(prackTx, 400, "Bad Request (malformed RAck)");
+            return;
+        }
+        if (reliable == null || rack == null || !reliable.acknowledge(rack, invite.cseq())) {
+            core.reply(prackTx, 481, null);
+            return;
+        }
+        if (prack.bodyLength() > 0 && prack.contentType() != null) {
+            remoteBody = new Body(prack.contentType(), prack.body());
+        }
+        core.reply(prackTx, 200, null);
+        if (answerWaits && !finalSent && !reliable.bodyUnacknowledged()) {
+            answerWaits = false;
+            Body a = waitingAnswer;
+            waitingAnswer = null;
+            sendAnswer(a);
+        }
+    }
+
+    /** RFC 3262 §3: no PRACK within 64*T1: the INVITE is rejected with a 5xx and the call ends. */
+    private void onProvisionalUnacknowledged() {
+        if (finalSent || state() == CallState.TERMINATED) {
+            return;
+        }
+        finalSent = true;
+        SipResponse r = response(500, "Reliable Provisional Response Not Acknowledged");
+        tx.respond(r);
+        terminate(r, 500, "no PRACK for a reliable provisional response");
     }
 
     @Override
@@ -133,6 +236,7 @@ final class IncomingCall extends CallBase {
                 return;
             }
             finalSent = true;
+            stopReliable();
             SipResponse r = response(status, reason);
             tx.respond(r);
             terminate(r, status, "rejected " + status);
@@ -149,6 +253,7 @@ final class IncomingCall extends CallBase {
                 return;
             }
             finalSent = true;
+            stopReliable();
             int status = contacts.size() == 1 ? 302 : 300;
             SipResponse r = response(status, null);
             for (Uri c : contacts) {
@@ -165,8 +270,15 @@ final class IncomingCall extends CallBase {
             return;
         }
         finalSent = true;
+        stopReliable();
         tx.respond(response(487, null));
         terminate(cancel, 487, "cancelled by caller");
+    }
+
+    private void stopReliable() {
+        if (reliable != null) {
+            reliable.stop();
+        }
     }
 
     @Override

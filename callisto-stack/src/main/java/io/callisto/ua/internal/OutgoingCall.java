@@ -3,15 +3,18 @@ package io.callisto.ua.internal;
 import io.callisto.sip.header.HeaderName;
 import io.callisto.sip.header.Headers;
 import io.callisto.sip.header.NameAddress;
+import io.callisto.sip.header.RAck;
 import io.callisto.sip.message.Messages;
 import io.callisto.sip.message.SipRequest;
 import io.callisto.sip.message.SipResponse;
+import io.callisto.sip.parse.ParseError;
 import io.callisto.sip.uri.Uri;
 import io.callisto.transaction.Branch;
 import io.callisto.transaction.ClientTransaction;
 import io.callisto.transaction.ClientTransactionListener;
 import io.callisto.ua.Body;
 import io.callisto.ua.CallState;
+import io.callisto.ua.ReliableProvisionals;
 import io.callisto.ua.dialog.Dialog;
 import java.util.HashMap;
 import java.util.List;
@@ -19,8 +22,8 @@ import java.util.Map;
 
 /**
  * A call this UA places (UAC, §13.2): the INVITE client transaction, early dialogs per To tag of forked provisional
- * responses, the first 2xx confirming the call and the ACK for it, extra 2xx from other forks ACKed and BYEd
- * (§13.2.2.4), CANCEL (§9.1, sent only after a provisional arrived), digest retries.
+ * responses, PRACK for reliable ones (RFC 3262 §4), the first 2xx confirming the call and the ACK for it, extra 2xx
+ * from other forks ACKed and BYEd (§13.2.2.4), CANCEL (§9.1, sent only after a provisional arrived), digest retries.
  */
 final class OutgoingCall extends CallBase implements ClientTransactionListener, UaCore.TransactionAware {
 
@@ -31,6 +34,8 @@ final class OutgoingCall extends CallBase implements ClientTransactionListener, 
     private final NameAddress to;
     private final String fromTag = Ids.tag();
     private final Map<String, Dialog> early = new HashMap<>();
+    /** RFC 3262 §4: per early dialog (To tag), the RSeq of the last in-order reliable provisional response. */
+    private final Map<String, Long> lastRSeq = new HashMap<>();
     private SipRequest invite;
     private ClientTransaction inviteTx;
     private boolean provisionalSeen;
@@ -65,7 +70,12 @@ final class OutgoingCall extends CallBase implements ClientTransactionListener, 
         invite = core.newRequest("INVITE", target, to, callId, fromTag, UaCore.initialCSeq());
         invite.set(Headers.CONTACT, core.contact(UaCore.transportFor(TargetResolver.nextHop(invite)),
                 "sips".equals(target.scheme())));
-        invite.setHeader(HeaderName.ALLOW.canonical(), UaCore.ALLOW);
+        invite.setHeader(HeaderName.ALLOW.canonical(), core.allow());
+        switch (core.reliableProvisionals()) {
+            case SUPPORTED -> invite.setHeader("Supported", UaCore.REL100); // RFC 3262 §4: SHOULD, in every INVITE
+            case REQUIRED -> invite.setHeader("Require", UaCore.REL100);
+            default -> { }
+        }
         if (localBody != null) {
             invite.setBody(localBody.type(), localBody.bytes());
         }
@@ -104,6 +114,10 @@ final class OutgoingCall extends CallBase implements ClientTransactionListener, 
         if (tag != null && !early.containsKey(tag) && r.status() > 100) {
             early.put(tag, Dialog.asUac(invite, r)); // §12.1.2: an early dialog per To tag
         }
+        if (tag != null && r.status() > 100 && core.reliableProvisionals() != ReliableProvisionals.OFF
+                && UaCore.lists100rel(r, Headers.REQUIRE) && !acceptReliable(tag, r)) {
+            return; // RFC 3262 §4: a retransmission, or out of order: not acknowledged, not processed
+        }
         if (r.bodyLength() > 0 && r.contentType() != null) {
             remoteBody = new Body(r.contentType(), r.body());
         }
@@ -112,6 +126,33 @@ final class OutgoingCall extends CallBase implements ClientTransactionListener, 
         } else if (r.status() > 100 && tag != null) {
             setState(CallState.EARLY, r, r.status(), r.reason());
         }
+    }
+
+    /**
+     * RFC 3262 §4: a reliable provisional response is processed and acknowledged with a PRACK in its early dialog
+     * when it is the first of that dialog or its RSeq is one more than the last; any other is discarded. A response
+     * without a readable RSeq is not reliable: processed, not acknowledged.
+     */
+    private boolean acceptReliable(String tag, SipResponse r) {
+        Long rseq;
+        try {
+            rseq = r.first(Headers.RSEQ);
+        } catch (ParseError e) {
+            rseq = null;
+        }
+        if (rseq == null) {
+            return true;
+        }
+        Long last = lastRSeq.get(tag);
+        if (last != null && rseq != last + 1) {
+            return false;
+        }
+        lastRSeq.put(tag, rseq);
+        Dialog d = early.get(tag);
+        SipRequest prack = d.newRequest("PRACK", Branch.next());
+        prack.set(Headers.RACK, RAck.of(rseq, r.cseq()));
+        RequestSender.send(core, prack, d::nextLocalSequence);
+        return true;
     }
 
     private void on2xx(SipResponse ok) {
@@ -210,6 +251,11 @@ final class OutgoingCall extends CallBase implements ClientTransactionListener, 
 
     @Override
     public void ring() {
+        throw new IllegalStateException("not an incoming call");
+    }
+
+    @Override
+    public void sessionProgress(Body earlyAnswer) {
         throw new IllegalStateException("not an incoming call");
     }
 

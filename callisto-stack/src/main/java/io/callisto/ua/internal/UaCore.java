@@ -9,6 +9,7 @@ import io.callisto.sip.header.NameAddress;
 import io.callisto.sip.header.Via;
 import io.callisto.sip.message.MessageBuilder;
 import io.callisto.sip.message.Messages;
+import io.callisto.sip.message.SipMessage;
 import io.callisto.sip.message.SipRequest;
 import io.callisto.sip.message.SipResponse;
 import io.callisto.sip.uri.SipUri;
@@ -25,11 +26,13 @@ import io.callisto.transport.ListeningPoint;
 import io.callisto.transport.Transport;
 import io.callisto.ua.Call;
 import io.callisto.ua.IncomingMessage;
+import io.callisto.ua.ReliableProvisionals;
 import io.callisto.ua.SipStack;
 import io.callisto.ua.UserAgentConfig;
 import io.callisto.ua.dialog.Dialog;
 import io.callisto.ua.dialog.DialogTable;
 import io.callisto.ua.dialog.DialogUsage;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +52,8 @@ public final class UaCore implements TransactionUser {
 
     /** The methods this UA implements (Allow, §20.5). */
     public static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, MESSAGE";
+    /** The option tag of reliable provisional responses (RFC 3262 §8.1). */
+    static final String REL100 = "100rel";
 
     private final SipStack stack;
     private final UserAgentConfig config;
@@ -335,23 +340,55 @@ public final class UaCore implements TransactionUser {
             usage.onRequest(dialog, tx);
         } else if (req.isMethod("OPTIONS")) {
             tx.respond(optionsResponse(req));
-        } else if (ALLOW.contains(req.method())) {
+        } else if (allow().contains(req.method())) {
             replyNotAllowed(tx);
         } else {
             reply(tx, 501, null);
         }
     }
 
-    /** §8.2.2.3: we support no extensions yet, so any Require option is unsupported (420 with Unsupported). */
+    /**
+     * §8.2.2.3: every Require option we do not support gets a 420 listing it in Unsupported. The one extension
+     * supported is {@code 100rel} on INVITE (RFC 3262 §3), unless reliable provisionals are off.
+     */
     private boolean checkRequire(ServerTransaction tx) {
         SipRequest req = tx.request();
-        List<String> required = req.headers("Require");
-        if (required.isEmpty() || req.isMethod("ACK")) {
+        if (req.isMethod("ACK")) {
+            return true;
+        }
+        List<String> unsupported = new ArrayList<>();
+        for (String option : req.all(Headers.REQUIRE)) {
+            if (!(option.equalsIgnoreCase(REL100) && req.isMethod("INVITE")
+                    && reliableProvisionals() != ReliableProvisionals.OFF)) {
+                unsupported.add(option);
+            }
+        }
+        if (unsupported.isEmpty()) {
             return true;
         }
         SipResponse r = response(req, 420, null, null);
-        r.setHeader("Unsupported", String.join(", ", required));
+        r.setHeader("Unsupported", String.join(", ", unsupported));
         tx.respond(r);
+        return false;
+    }
+
+    /** The methods this UA allows (PRACK too while reliable provisionals are on). */
+    String allow() {
+        return reliableProvisionals() == ReliableProvisionals.OFF ? ALLOW : ALLOW + ", PRACK";
+    }
+
+    /** The reliable provisional response policy of this UA (RFC 3262). */
+    ReliableProvisionals reliableProvisionals() {
+        return config.reliableProvisionals();
+    }
+
+    /** True when {@code m} lists {@code 100rel} in its header {@code key} (Require or Supported). */
+    static boolean lists100rel(SipMessage m, io.callisto.sip.header.HeaderKey<String> key) {
+        for (String option : m.all(key)) {
+            if (option.equalsIgnoreCase(REL100)) {
+                return true;
+            }
+        }
         return false;
     }
 
@@ -371,6 +408,13 @@ public final class UaCore implements TransactionUser {
         Consumer<Call> l = incomingCalls;
         if (l == null) {
             reply(tx, 480, "Temporarily Unavailable");
+            return;
+        }
+        if (reliableProvisionals() == ReliableProvisionals.REQUIRED && !lists100rel(req, Headers.REQUIRE)
+                && !lists100rel(req, Headers.SUPPORTED)) {
+            SipResponse r = response(req, 421, "Extension Required", Ids.tag()); // RFC 3261 §21.4.16
+            r.setHeader("Require", REL100);
+            tx.respond(r);
             return;
         }
         IncomingCall call = new IncomingCall(this, tx);
@@ -407,14 +451,17 @@ public final class UaCore implements TransactionUser {
 
     private SipResponse optionsResponse(SipRequest req) {
         SipResponse r = response(req, 200, null, req.to().tag() == null ? Ids.tag() : null);
-        r.setHeader("Allow", ALLOW);
+        r.setHeader("Allow", allow());
         r.setHeader("Accept", "application/sdp, text/plain");
+        if (reliableProvisionals() != ReliableProvisionals.OFF) {
+            r.setHeader("Supported", REL100);
+        }
         return r;
     }
 
     private void replyNotAllowed(ServerTransaction tx) {
         SipResponse r = response(tx.request(), 405, null, null);
-        r.setHeader("Allow", ALLOW);
+        r.setHeader("Allow", allow());
         tx.respond(r);
     }
 
