@@ -9,6 +9,7 @@ import io.callisto.ua.Call;
 import io.callisto.ua.CallEvent;
 import io.callisto.ua.CallState;
 import io.callisto.ua.Registration;
+import io.callisto.ua.ReliableProvisionals;
 import io.callisto.ua.SipStack;
 import io.callisto.ua.UserAgent;
 import io.callisto.ua.UserAgentConfig;
@@ -116,6 +117,12 @@ final class UaCommand implements Callable<Integer> {
             description = "Answering: exit after this many calls have ended (0: run until interrupted).")
     int maxCalls;
 
+    @Option(names = "--100rel", paramLabel = "off|supported|required", defaultValue = "supported",
+            description = "Reliable provisional responses (RFC 3262, PRACK): supported (default: the callee's "
+                    + "reliable 1xx are PRACKed, ours are sent reliably when the caller requires it), required "
+                    + "(INVITEs require it, every 180 is sent reliably) or off.")
+    String rel100;
+
     @Option(names = "--udp-loss", hidden = true, defaultValue = "0",
             description = "TESTING ONLY: drop this fraction of UDP datagrams in and out.")
     double udpLoss;
@@ -192,6 +199,10 @@ final class UaCommand implements Callable<Integer> {
         if (count < 1 || parallel < 1 || durationMs < 0 || ringMs < 0 || hangupAfterMs < 0 || t1 <= 0 || t2 < 0) {
             throw new CommandLine.ParameterException(cl, "counts must be positive and times not negative");
         }
+        if (reliableProvisionals() == null) {
+            throw new CommandLine.ParameterException(cl, "--100rel must be off, supported or required (got '"
+                    + rel100 + "')");
+        }
         if ("tls".equalsIgnoreCase(transport) && (cert == null || key == null)) {
             throw new CommandLine.ParameterException(cl, "--transport tls needs --cert and --key "
                     + "(bin/callisto tls-cert makes a development pair)");
@@ -222,13 +233,22 @@ final class UaCommand implements Callable<Integer> {
         }
     }
 
+    private ReliableProvisionals reliableProvisionals() {
+        for (ReliableProvisionals p : ReliableProvisionals.values()) {
+            if (p.name().equalsIgnoreCase(rel100)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
     private UserAgentConfig config(SipStack stack) {
         String aor = register != null ? register : from;
         if (aor == null) {
             ListeningPoint lp = stack.listeningPoints().get(0);
             aor = "sip:callisto@" + lp.host() + ":" + lp.port();
         }
-        UserAgentConfig.Builder b = UserAgentConfig.builder(aor);
+        UserAgentConfig.Builder b = UserAgentConfig.builder(aor).reliableProvisionals(reliableProvisionals());
         if (password != null) {
             b.credentials(user, password);
         }
