@@ -81,6 +81,14 @@ public interface Call {
      */
     CompletableFuture<SipResponse> reinvite(Body offer);
 
+    /**
+     * Sends an UPDATE (RFC 3311) in the early or confirmed dialog: a target refresh with a new offer, or without a
+     * body (null) to refresh the session only. The peer answers at once; on 491 it is tried once more after the
+     * back-off. Completes with the final response; fails at once when there is no dialog, or when {@code offer} is
+     * given while another offer of ours (re-INVITE or UPDATE) is unanswered.
+     */
+    CompletableFuture<SipResponse> update(Body offer);
+
     /** Sends an INFO request (RFC 6086) in the dialog; completes with the final response. */
     CompletableFuture<SipResponse> sendInfo(Body body);
 }

@@ -24,6 +24,8 @@ public record CallEvent(Call call, Type type, CallState state, SipMessage messag
         /** A re-INVITE or other target refresh arrived and was accepted. */
         REFRESHED,
         /** Our re-INVITE got a final response ({@link #status()}). */
-        REINVITE_COMPLETED
+        REINVITE_COMPLETED,
+        /** Our UPDATE (RFC 3311) got a final response ({@link #status()}). */
+        UPDATE_COMPLETED
     }
 }

@@ -247,7 +247,9 @@ public final class Dialog {
 
     /** Attaches a usage (RFC 5057); the INVITE usage of a call, later subscriptions. */
     public void addUsage(DialogUsage usage) {
-        usages.add(usage);
+        if (!usages.contains(usage)) {
+            usages.add(usage);
+        }
     }
 
     /** Detaches a usage; returns true when it was the last one, in which case the dialog should be terminated. */

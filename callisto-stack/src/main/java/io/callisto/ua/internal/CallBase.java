@@ -45,6 +45,8 @@ abstract class CallBase implements Call, DialogUsage {
     SipRequest lastAck;
     /** Our re-INVITE in progress, or null. */
     ReinviteClient reinviteClient;
+    /** Our last UPDATE (RFC 3311), or null. */
+    UpdateClient updateClient;
     /** A received re-INVITE (or the initial INVITE) whose 2xx awaits its ACK, or null. */
     TwoXxRetransmitter awaitingAck;
     private Cancellable pendingTimer = Cancellable.NONE;
@@ -122,6 +124,10 @@ abstract class CallBase implements Call, DialogUsage {
             reinviteClient.abandon();
             reinviteClient = null;
         }
+        if (updateClient != null) {
+            updateClient.abandon();
+            updateClient = null;
+        }
         if (dialog != null) {
             core.dialogs().remove(dialog);
             dialog.removeUsage(this); // so that ending the dialog does not call back into this call
@@ -153,7 +159,7 @@ abstract class CallBase implements Call, DialogUsage {
     @Override
     public boolean handles(String method) {
         switch (method) {
-            case "BYE", "INVITE", "ACK", "INFO", "PRACK":
+            case "BYE", "INVITE", "ACK", "INFO", "PRACK", "UPDATE":
                 return true;
             default:
                 return false;
@@ -170,6 +176,7 @@ abstract class CallBase implements Call, DialogUsage {
             }
             case "INVITE" -> onReinvite(tx);
             case "PRACK" -> onPrack(tx);
+            case "UPDATE" -> UpdateServer.onUpdate(this, d, tx);
             case "INFO" -> {
                 core.reply(tx, 200, null);
                 fire(new CallEvent(this, CallEvent.Type.INFO_RECEIVED, state(), req, 0, "INFO"));
@@ -212,6 +219,36 @@ abstract class CallBase implements Call, DialogUsage {
         tx.respond(ok);
         awaitingAck = new TwoXxRetransmitter(this, tx, ok);
         fire(new CallEvent(this, CallEvent.Type.REFRESHED, state(), req, 200, "re-INVITE"));
+    }
+
+    /** True while an offer we received (in the initial INVITE) has not been answered yet. */
+    boolean receivedOfferUnanswered() {
+        return false;
+    }
+
+    /** The dialog an UPDATE of ours goes in: the confirmed one, else null (an outgoing call may pick an early one). */
+    Dialog dialogForUpdate() {
+        return dialog;
+    }
+
+    @Override
+    public CompletableFuture<SipResponse> update(Body offer) {
+        CompletableFuture<SipResponse> f = new CompletableFuture<>();
+        owner.run(() -> {
+            Dialog d = dialogForUpdate();
+            if (d == null || state() == CallState.TERMINATED) {
+                f.completeExceptionally(new IllegalStateException("no dialog to send an UPDATE in"));
+            } else if (offer != null && (updateClient != null && updateClient.offerPending()
+                    || reinviteClient != null && reinviteClient.inProgress())) {
+                f.completeExceptionally(new IllegalStateException("an offer of ours is still unanswered"));
+            } else if (updateClient != null && updateClient.pending()) {
+                f.completeExceptionally(new IllegalStateException("an UPDATE is in progress"));
+            } else {
+                updateClient = new UpdateClient(this, d, offer, f);
+                updateClient.start();
+            }
+        });
+        return f;
     }
 
     /** A PRACK (RFC 3262): only an incoming call's reliable 1xx are acknowledged; anything else is 481 (§3). */

@@ -275,6 +275,12 @@ final class IncomingCall extends CallBase {
         terminate(cancel, 487, "cancelled by caller");
     }
 
+    /** RFC 3311 §5.2: the INVITE's offer is unanswered until a 2xx or a 1xx with a body carried our answer. */
+    @Override
+    boolean receivedOfferUnanswered() {
+        return !finalSent && invite.bodyLength() > 0 && localBody == null;
+    }
+
     private void stopReliable() {
         if (reliable != null) {
             reliable.stop();

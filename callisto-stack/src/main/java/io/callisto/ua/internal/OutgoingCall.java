@@ -112,7 +112,10 @@ final class OutgoingCall extends CallBase implements ClientTransactionListener, 
         }
         String tag = r.to().tag();
         if (tag != null && !early.containsKey(tag) && r.status() > 100) {
-            early.put(tag, Dialog.asUac(invite, r)); // §12.1.2: an early dialog per To tag
+            Dialog d = Dialog.asUac(invite, r); // §12.1.2: an early dialog per To tag
+            early.put(tag, d);
+            d.addUsage(this); // the callee may send requests in it (UPDATE, RFC 3311 §5.1)
+            core.dialogs().put(d);
         }
         if (tag != null && r.status() > 100 && core.reliableProvisionals() != ReliableProvisionals.OFF
                 && UaCore.lists100rel(r, Headers.REQUIRE) && !acceptReliable(tag, r)) {
@@ -176,7 +179,7 @@ final class OutgoingCall extends CallBase implements ClientTransactionListener, 
             d = Dialog.asUac(invite, ok);
         }
         d.confirm(ok);
-        early.clear(); // other early dialogs end with this 2xx; their own 2xx would be ACKed and BYEd
+        dropEarlyDialogs(); // other early dialogs end with this 2xx; their own 2xx would be ACKed and BYEd
         adoptDialog(d);
         if (ok.bodyLength() > 0 && ok.contentType() != null) {
             remoteBody = new Body(ok.contentType(), ok.body());
@@ -189,6 +192,29 @@ final class OutgoingCall extends CallBase implements ClientTransactionListener, 
         setState(CallState.CONFIRMED, ok, ok.status(), ok.reason());
         inviteTx = null; // it lingers in its table (Timer M); the confirmed call does not need it
         invite.releaseParsedValues();
+    }
+
+    private void dropEarlyDialogs() {
+        for (Dialog d : early.values()) {
+            core.dialogs().remove(d);
+            d.removeUsage(this);
+        }
+        early.clear();
+    }
+
+    @Override
+    void terminate(io.callisto.sip.message.SipMessage message, int status, String reason) {
+        dropEarlyDialogs();
+        super.terminate(message, status, reason);
+    }
+
+    /** Before the 2xx, an UPDATE goes in the early dialog when there is exactly one (RFC 3311 §5.1). */
+    @Override
+    Dialog dialogForUpdate() {
+        if (dialog != null) {
+            return dialog;
+        }
+        return early.size() == 1 ? early.values().iterator().next() : null;
     }
 
     @Override

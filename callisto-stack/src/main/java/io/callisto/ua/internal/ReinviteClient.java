@@ -11,7 +11,6 @@ import io.callisto.ua.Body;
 import io.callisto.ua.CallEvent;
 import io.callisto.ua.dialog.Dialog;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Our re-INVITE in a confirmed dialog (§14.1): target refresh with a new offer, ACK for its 2xx, a digest retry, and
@@ -99,9 +98,7 @@ final class ReinviteClient implements ClientTransactionListener {
         }
         if (st == 491) {
             // §14.1: glare. Back off and retry with a new request (new CSeq, new branch).
-            ThreadLocalRandom rnd = ThreadLocalRandom.current();
-            long wait = call.isOutgoing() ? 10L * rnd.nextInt(210, 401) : 10L * rnd.nextInt(0, 201);
-            retry = call.owner.schedule(wait, this::retryAfterGlare);
+            retry = call.owner.schedule(Glare.backoffMillis(call.isOutgoing()), this::retryAfterGlare);
             return;
         }
         finish(response);

@@ -51,7 +51,7 @@ public final class UaCore implements TransactionUser {
     private static final Logger LOG = LoggerFactory.getLogger(UaCore.class);
 
     /** The methods this UA implements (Allow, §20.5). */
-    public static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, MESSAGE";
+    public static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, MESSAGE, UPDATE";
     /** The option tag of reliable provisional responses (RFC 3262 §8.1). */
     static final String REL100 = "100rel";
 

@@ -1,0 +1,50 @@
+package io.callisto.ua.internal;
+
+import io.callisto.sip.header.Headers;
+import io.callisto.sip.message.SipRequest;
+import io.callisto.sip.message.SipResponse;
+import io.callisto.transaction.ServerTransaction;
+import io.callisto.ua.Body;
+import io.callisto.ua.CallEvent;
+import io.callisto.ua.dialog.Dialog;
+
+/** The UAS side of UPDATE (RFC 3311 §5.2) for a call's INVITE usage. Runs on the call's owner thread. */
+final class UpdateServer {
+
+    private UpdateServer() {
+    }
+
+    /**
+     * An UPDATE in the early or confirmed dialog {@code d}: a target refresh, answered at once. One with an offer
+     * gets 491 while an offer of ours (UPDATE, re-INVITE) waits for its answer, and 500 with Retry-After while an
+     * offer we received is unanswered; otherwise the offer becomes the call's remote body and the 200 carries our
+     * current session description as the answer (no SDP engine here: the media issue brings negotiation).
+     */
+    static void onUpdate(CallBase call, Dialog d, ServerTransaction tx) {
+        SipRequest req = tx.request();
+        boolean offer = req.bodyLength() > 0 && req.contentType() != null;
+        if (offer && (call.updateClient != null && call.updateClient.offerPending()
+                || call.reinviteClient != null && call.reinviteClient.transactionPending())) {
+            call.core.reply(tx, 491, null);
+            return;
+        }
+        if (offer && call.receivedOfferUnanswered()) {
+            SipResponse r = call.core.response(req, 500, "Server Internal Error", null);
+            r.setHeader("Retry-After", String.valueOf(java.util.concurrent.ThreadLocalRandom.current().nextInt(11)));
+            tx.respond(r);
+            return;
+        }
+        d.refreshTarget(req);
+        SipResponse ok = call.core.response(req, 200, null, null);
+        ok.set(Headers.CONTACT, call.core.contact(tx.flow() != null ? tx.flow().transport()
+                : io.callisto.transport.Transport.UDP, d.isSecure()));
+        if (offer) {
+            call.remoteBody = new Body(req.contentType(), req.body());
+            if (call.localBody != null) {
+                ok.setBody(call.localBody.type(), call.localBody.bytes());
+            }
+        }
+        tx.respond(ok);
+        call.fire(new CallEvent(call, CallEvent.Type.REFRESHED, call.state(), req, 200, "UPDATE"));
+    }
+}
