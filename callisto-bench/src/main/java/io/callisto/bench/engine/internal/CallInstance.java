@@ -58,6 +58,7 @@ public final class CallInstance implements Template.Resolver, SendListener {
     private long lastRequestNanos;
     private long inviteNanos = -1;
     private boolean provisionalSeen;
+    private boolean inviteFinalReceived;
     private java.util.Map<String, Long> rtdStarts;
     private final Retransmission retransmission = new Retransmission(this);
     private Cancellable txTimer;
@@ -144,6 +145,11 @@ public final class CallInstance implements Template.Resolver, SendListener {
                 return; // nothing of that transaction sent since: the peer's retransmission needs no answer
             }
         }
+        if (!request && status < 200 && inviteFinalReceived && "INVITE".equals(cseqMethod)) {
+            // a 1xx overtaken by the final response (a proxy with several workers may forward them out of order
+            // over UDP): the INVITE transaction is over (RFC 3261 17.1.1.2), the 1xx carries nothing; SIPp fails it
+            return;
+        }
         host.metrics().unexpected();
         if (ended) {
             return;
@@ -199,6 +205,7 @@ public final class CallInstance implements Template.Resolver, SendListener {
             }
         } else if ("INVITE".equals(cseqMethod)) {
             inviteProgress(status, now);
+            inviteFinalReceived |= status >= 200;
         }
         if (!request && status >= 200 && lastRequestNanos > 0 && lastRequestMethod != null) {
             metrics.record(Metrics.RESPONSE_TIME + lastRequestMethod, now - lastRequestNanos);
