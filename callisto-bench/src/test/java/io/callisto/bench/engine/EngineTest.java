@@ -248,6 +248,20 @@ class EngineTest {
     }
 
     @Test
+    void a401ToTheRegisterWithCredentialsFailsTheCallAndIsNotTakenForARetransmission() {
+        wire.peer = (m, w) -> { // rejects every credential (a wrong password, a replayed nonce count)
+            var challenge = Messages.responseTo((SipRequest) m, 401, "Unauthorized", "reg");
+            challenge.addHeader("WWW-Authenticate", "Digest realm=\"bench\", nonce=\"n" + m.cseq().number() + "\"");
+            w.deliver(challenge, 3);
+        };
+        RunResult r = run(engine(BenchConfig.builder(builtin("register")).target(FakeWire.PEER).rate(1).calls(1)
+                .injection(io.callisto.bench.scenario.InjectionData.pattern("user{1..1}", "pw")).build()), 10_000);
+        assertThat(r.totals().failuresByReason()).containsEntry("401", 1L);
+        assertThat(wire.count("REGISTER ")).isEqualTo(2); // not sent again for each 401: no ping-pong
+        assertThat(r.totals().retransmissions()).isZero();
+    }
+
+    @Test
     void aUasWithACallLengthHangsUp() {
         BenchConfig config = BenchConfig.builder(BuiltinScenarios.load("uas", Map.of("hangup", "true"))).calls(1)
                 .callLengthMs(1000).build();

@@ -43,6 +43,7 @@ public final class CallInstance implements Template.Resolver, SendListener {
     final InetSocketAddress local;
     final String[] fields;
     private final String[] receivedMethod;
+    private final long[] receivedCseq;
     private final SipMessage[] sentAt;
     private final byte[][] sentBytes;
     String localHost;
@@ -84,6 +85,7 @@ public final class CallInstance implements Template.Resolver, SendListener {
         this.local = local;
         this.fields = host.config().injection() == null ? new String[0] : host.config().injection().row(number);
         this.receivedMethod = new String[scenario.steps().size()];
+        this.receivedCseq = new long[scenario.steps().size()];
         this.sentAt = new SipMessage[scenario.steps().size()];
         this.sentBytes = new byte[scenario.steps().size()][];
     }
@@ -136,7 +138,9 @@ public final class CallInstance implements Template.Resolver, SendListener {
         }
         for (int j = Math.min(index, receivedMethod.length) - 1; j >= 0; j--) {
             if (receivedMethod[j] != null && scenario.steps().get(j) instanceof Step.Recv r
-                    && r.matches(request, status, method) && receivedMethod[j].equals(cseqMethod)) {
+                    && r.matches(request, status, method) && receivedMethod[j].equals(cseqMethod)
+                    && receivedCseq[j] == (m.cseq() == null ? -1 : m.cseq().number())) {
+                // the same CSeq: a retransmission (a 401 to the REGISTER with credentials is a new answer)
                 int again = answerTo(j, m.cseq() == null ? -1 : m.cseq().number());
                 if (again >= 0) {
                     host.metrics().retransmitted();
@@ -196,6 +200,7 @@ public final class CallInstance implements Template.Resolver, SendListener {
             txTimer = null;
         }
         receivedMethod[i] = cseqMethod == null ? "" : cseqMethod;
+        receivedCseq[i] = m.cseq() == null ? -1 : m.cseq().number();
         last = m;
         remember(m, request, status);
         Metrics metrics = host.metrics();
