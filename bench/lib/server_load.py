@@ -6,9 +6,11 @@
                                    db_text table `htable` of Kamailio (user -> HA1 = MD5(user:realm:password))
   snap FILE                        CPU ticks of every process, UDP drop counters, load: a JSON snapshot
   summarize key=value ...          one measured step -> a JSON line in results=FILE, a line on stdout,
-                                   exit 0 when the step is clean, 1 when not
+                                   exit 0 when the step is clean, 1 when not (driver=sipp: SIPp's stat.csv and
+                                   *_rtt.csv in dir=DIR; driver=bench: DIR/bench.json of `bin/callisto bench`)
   table RESULTS ORDER              the tables of a run (per step, then the summary with the ratios)
   stat STATCSV KEY                 the last value of a SIPp -trace_stat column
+  counts DIR ok|failed             successful or failed operations of one driver run in DIR (SIPp or bench)
 """
 import csv
 import glob
@@ -129,6 +131,85 @@ def stat(path, key):
     print(sipp_stat(path).get(key, ''))
 
 
+def pct_of(sorted_values, q):
+    """The q-th percentile (nearest rank) of sorted values, or None."""
+    if not sorted_values:
+        return None
+    return sorted_values[min(len(sorted_values) - 1, max(0, math.ceil(q / 100.0 * len(sorted_values)) - 1))]
+
+
+def sipp_load(d):
+    """What SIPp's uac measured in directory d: counts (-trace_stat), response times and rate (-trace_rtt)."""
+    st = sipp_stat(os.path.join(d, 'stat.csv'))
+
+    def gi(k):
+        try:
+            return int(st.get(k, '0') or 0)
+        except ValueError:
+            return 0
+    stamps = []
+    for rf in glob.glob(os.path.join(d, '*_rtt.csv')):
+        for line in open(rf):
+            p = line.strip().split(';')
+            try:
+                stamps.append((float(p[0]), float(p[1])))
+            except (ValueError, IndexError):
+                pass
+    stamps.sort()
+    rtts = sorted(r for _, r in stamps)
+    achieved = None
+    if len(stamps) > 1 and stamps[-1][0] > stamps[0][0]:
+        achieved = (len(stamps) - 1) / ((stamps[-1][0] - stamps[0][0]) / 1000.0)
+    return {'created': gi('TotalCallCreated'), 'successful': gi('SuccessfulCall(C)'), 'failed': gi('FailedCall(C)'),
+            'retransmissions': gi('Retransmissions(C)'), 'dead_call_msgs': gi('DeadCallMsgs(C)'),
+            'out_of_call_msgs': gi('OutOfCallMsgs(C)'), 'rate_achieved': achieved,
+            'rt_ms_p50': pct_of(rtts, 50), 'rt_ms_p99': pct_of(rtts, 99), 'rt_ms_max': rtts[-1] if rtts else None}
+
+
+BENCH_LATENCY = {'reg': 'response-time REGISTER', 'reg-auth': 'response-time REGISTER', 'call': 'answer-delay'}
+
+
+def bench_achieved(timeline, duration_ms, answered):
+    """Completions per second over the whole intervals between the first and the last interval that completed a
+    call (those two are partial); with fewer than three such intervals, answered over the run's duration."""
+    done = [i for i, iv in enumerate(timeline) if iv.get('answered', 0) > 0]
+    if len(done) >= 3:
+        first, last = done[0], done[-1]
+        span_ms = timeline[last - 1]['endMs'] - timeline[first]['endMs']
+        n = sum(iv['answered'] for iv in timeline[first + 1:last])
+        if span_ms > 0:
+            return n / (span_ms / 1000.0)
+    return answered / (duration_ms / 1000.0) if duration_ms and answered else None
+
+
+def bench_load(d, test):
+    """What `bin/callisto bench` measured in directory d, from its --json file (docs/load-testing.md)."""
+    try:
+        j = json.load(open(os.path.join(d, 'bench.json')))
+    except (OSError, ValueError):
+        j = {}
+    t = j.get('totals', {})
+    lat = next((x for x in j.get('latencies', []) if x.get('name') == BENCH_LATENCY.get(test)), {})
+    answered = t.get('answered', 0)
+
+    def ms(k):
+        v = lat.get(k)
+        return round(v, 2) if isinstance(v, (int, float)) else None
+    verdict = j.get('verdict', {})
+    return {'created': t.get('attempted', 0), 'successful': answered, 'failed': t.get('failed', 0),
+            'retransmissions': t.get('retransmissions', 0), 'unexpected_msgs': t.get('unexpectedMessages', 0),
+            'failures_by_reason': t.get('failuresByReason', {}),
+            'rate_achieved': bench_achieved(j.get('timeline', []), j.get('durationMs', 0), answered),
+            'rt_ms_p50': ms('p50Ms'), 'rt_ms_p99': ms('p99Ms'), 'rt_ms_max': ms('maxMs'),
+            'bench_kept_up': verdict.get('keptUp'), 'bench_verdict': verdict.get('message')}
+
+
+def counts(d, what):
+    """Successful (ok) or failed operations of one driver run in d: bench.json when there is one, else SIPp's."""
+    c = bench_load(d, 'reg') if os.path.exists(os.path.join(d, 'bench.json')) else sipp_load(d)
+    print(c['successful'] if what == 'ok' else c['failed'])
+
+
 def summarize(a):
     s0, s1 = json.load(open(a['snap0'])), json.load(open(a['snap1']))
     wall = s1['t'] - s0['t']
@@ -149,32 +230,11 @@ def summarize(a):
                    for p in s1['procs']
                    if p not in ours and not (p not in s0['procs'] and str(s1['procs'][p][0]) == script)) * 1000.0 / CLK
     uac_ms = float(a['uac_cpu_s']) * 1000.0
-    st = sipp_stat(os.path.join(a['dir'], 'stat.csv'))
-
-    def gi(k):
-        try:
-            return int(st.get(k, '0') or 0)
-        except ValueError:
-            return 0
-    stamps = []
-    for rf in glob.glob(os.path.join(a['dir'], '*_rtt.csv')):
-        for line in open(rf):
-            p = line.strip().split(';')
-            try:
-                stamps.append((float(p[0]), float(p[1])))
-            except (ValueError, IndexError):
-                pass
-    stamps.sort()
-    rtts = sorted(r for _, r in stamps)
-    achieved = None
-    if len(stamps) > 1 and stamps[-1][0] > stamps[0][0]:
-        achieved = (len(stamps) - 1) / ((stamps[-1][0] - stamps[0][0]) / 1000.0)
-
-    def pct(q):
-        return rtts[min(len(rtts) - 1, max(0, math.ceil(q / 100.0 * len(rtts)) - 1))] if rtts else None
+    driver = a.get('driver', 'sipp')
+    ld = bench_load(a['dir'], a['test']) if driver == 'bench' else sipp_load(a['dir'])
+    achieved = ld['rate_achieved']
     rate, planned = int(a['rate']), int(a['planned'])
-    created, ok, failed, retr = (gi('TotalCallCreated'), gi('SuccessfulCall(C)'), gi('FailedCall(C)'),
-                                 gi('Retransmissions(C)'))
+    created, ok, failed, retr = ld['created'], ld['successful'], ld['failed'], ld['retransmissions']
     ops = created if created else planned
     port = int(a['server_port'])
     sipp_drops = None
@@ -187,12 +247,11 @@ def summarize(a):
     clean = (alive and failed == 0 and ok == planned and created > 0 and retr_pct is not None and retr_pct < 1.0
              and achieved is not None and achieved >= 0.98 * rate)
     res = {
-        'server': a['server'], 'test': a['test'], 'rate_offered': rate, 'duration_s': int(a['duration']),
-        'planned': planned, 'created': created, 'successful': ok, 'failed': failed, 'retransmissions': retr,
-        'retrans_pct': round(retr_pct, 3) if retr_pct is not None else None,
-        'dead_call_msgs': gi('DeadCallMsgs(C)'), 'out_of_call_msgs': gi('OutOfCallMsgs(C)'),
+        'server': a['server'], 'test': a['test'], 'driver': driver, 'rate_offered': rate,
+        'duration_s': int(a['duration']), 'planned': planned, 'created': created, 'successful': ok, 'failed': failed,
+        'retransmissions': retr, 'retrans_pct': round(retr_pct, 3) if retr_pct is not None else None,
         'rate_achieved': round(achieved, 1) if achieved else None,
-        'rt_ms_p50': pct(50), 'rt_ms_p99': pct(99), 'rt_ms_max': rtts[-1] if rtts else None,
+        'rt_ms_p50': ld['rt_ms_p50'], 'rt_ms_p99': ld['rt_ms_p99'], 'rt_ms_max': ld['rt_ms_max'],
         'window_s': round(wall, 2), 'server_cpu_ms': round(server_ms, 1),
         'server_cpu_us_per_op': round(server_ms * 1000.0 / ops, 1) if ops else None,
         'server_cpu_pct': round(100.0 * server_ms / 1000.0 / wall, 1),
@@ -203,21 +262,47 @@ def summarize(a):
         'server_port_drops': s1['port_drops'].get(str(port), s1['port_drops'].get(port, 0))
         - s0['port_drops'].get(str(port), s0['port_drops'].get(port, 0)),
         'sipp_port_drops': sipp_drops,
-        'server_alive': alive, 'load1_before': s0['load1'], 'sipp_rc': int(a['sipp_rc']), 'clean': clean,
+        'server_alive': alive, 'load1_before': s0['load1'], 'driver_rc': int(a['load_rc']), 'clean': clean,
         'dir': a['dir'],
     }
+    res.update({k: v for k, v in ld.items() if k not in res})   # the driver's own extras (SIPp's dead/out-of-call
+    if a.get('driver_jvm'):                                      # messages; bench's unexpected, verdict)
+        res['driver_jvm_flags'] = a['driver_jvm']
     with open(a['results'], 'a') as f:
         f.write(json.dumps(res) + '\n')
     print(f"[{res['server']} {res['test']} {rate}/s] created={created} ok={ok} failed={failed} retrans={retr} "
           f"({res['retrans_pct']}%) achieved={res['rate_achieved']}/s p99={res['rt_ms_p99']}ms | server "
-          f"{res['server_cpu_pct']}% {res['server_cpu_us_per_op']} us/{TESTS[res['test']][0]} | sipp "
+          f"{res['server_cpu_pct']}% {res['server_cpu_us_per_op']} us/{TESTS[res['test']][0]} | {driver} "
           f"{res['uac_cpu_pct']}% uas {res['uas_cpu_pct']}% others {res['other_cpu_pct']}% "
-          f"drops={res['udp_rcvbuf_errors']} -> {'CLEAN' if clean else 'NOT CLEAN'}", flush=True)
+          f"drops={res['udp_rcvbuf_errors']}"
+          + (f" | bench: {res.get('bench_verdict')}" if driver == 'bench' else '')
+          + f" -> {'CLEAN' if clean else 'NOT CLEAN'}", flush=True)
     sys.exit(0 if clean else 1)
 
 
 def n(x, f='{:,.0f}'):
     return '-' if x is None else f.format(x)
+
+
+def ms(x):
+    """A latency in ms: SIPp's are whole milliseconds; bench's are finer, shown with one decimal below 10 ms."""
+    return '-' if x is None else ('{:,.0f}' if float(x).is_integer() or x >= 10 else '{:.1f}').format(x)
+
+
+DRIVERS = {'sipp': 'SIPp', 'bench': 'bench'}
+
+
+def drivers_line(every):
+    """Which load generator(s) produced the rows, with the JVM flags of bench."""
+    out = []
+    for d in dict.fromkeys(r.get('driver', 'sipp') for r in every):
+        if d == 'bench':
+            flags = sorted({r.get('driver_jvm_flags', '?') for r in every if r.get('driver') == 'bench'})
+            out.append(f"`bin/callisto bench` (one JVM per step; CALLISTO_JAVA_OPTS={'; '.join(flags)}; latencies: "
+                       f"REGISTER -> final response per transaction, INVITE -> 200)")
+        else:
+            out.append('SIPp (latencies: REGISTER -> 200, registration start -> 200, INVITE -> 200; 1 ms resolution)')
+    return ', '.join(out)
 
 
 def table(results, order):
@@ -228,10 +313,13 @@ def table(results, order):
     rs = [r for r in every if last[(r['server'], r['test'], r['rate_offered'])] is r]
     servers = [s for s in order.split() if any(r['server'] == s for r in rs)]
     tests = [t for t in TESTS if any(r['test'] == t for r in rs)]
-    print('Per step (window = the measured SIPp run; CPU % of one core; µs/op = server CPU time / operations '
+    names = [DRIVERS.get(r.get('driver', 'sipp'), '?') for r in every]
+    gen = names[0] if names and len(set(names)) == 1 else 'driver'
+    print(f'Load generator: {drivers_line(every)}.\n')
+    print(f'Per step (window = the measured {gen} run; CPU % of one core; µs/op = server CPU time / operations '
           'created; an operation is a REGISTER, a registration with its challenge, or a call):\n')
     print('| server | test | offered/s | achieved/s | created | ok | failed | retrans (%) | p50 / p99 ms '
-          '| server CPU % | server µs/op | SIPp CPU % (uac, uas) | others CPU % | UDP drops: all (server, SIPp) '
+          f'| server CPU % | server µs/op | {gen} CPU % (uac, uas) | others CPU % | UDP drops: all (server, {gen}) '
           '| clean |')
     print('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|')
     for r in every:
@@ -239,7 +327,7 @@ def table(results, order):
         again = '' if last[(r['server'], r['test'], r['rate_offered'])] is r else ' (run again)'
         print(f"| {r['server']} | {r['test']} | {r['rate_offered']} | {n(r['rate_achieved'])} | {r['created']} "
               f"| {r['successful']} | {r['failed']} | {r['retransmissions']} ({n(r['retrans_pct'], '{:.2f}')}) "
-              f"| {n(r['rt_ms_p50'])} / {n(r['rt_ms_p99'])} | {n(r['server_cpu_pct'], '{:.1f}')} "
+              f"| {ms(r['rt_ms_p50'])} / {ms(r['rt_ms_p99'])} | {n(r['server_cpu_pct'], '{:.1f}')} "
               f"| {n(r['server_cpu_us_per_op'])} | {r['uac_cpu_pct']:.1f}{uas} | {n(r['other_cpu_pct'], '{:.1f}')} "
               f"| {r['udp_rcvbuf_errors']} ({n(r.get('server_port_drops'))}, {n(r.get('sipp_port_drops'))}) "
               f"| {'yes' if r['clean'] else '**no**'}{again} |")
@@ -313,5 +401,7 @@ if __name__ == '__main__':
         table(sys.argv[2], sys.argv[3])
     elif cmd == 'stat':
         stat(sys.argv[2], sys.argv[3])
+    elif cmd == 'counts':
+        counts(sys.argv[2], sys.argv[3])
     else:
         sys.exit(f'unknown command {cmd}')

@@ -123,6 +123,24 @@ class EngineTest {
     }
 
     @Test
+    void a180OvertakenByThe200IsIgnoredButA1xxToTheByeIsUnexpected() {
+        wire.peer = (m, w) -> {
+            if (m instanceof SipRequest r && r.isMethod("INVITE")) {
+                w.deliver(Messages.responseTo(r, 200, "OK", "uas1"), 5);
+                w.deliver(Messages.responseTo(r, 180, "Ringing", "uas1"), 6); // reordered by a proxy
+            } else if (m instanceof SipRequest r && r.isMethod("BYE")) {
+                w.deliver(Messages.responseTo(r, 183, "Session Progress", "uas1"), 1); // not the INVITE's: unexpected
+            }
+        };
+        RunResult r = run(engine(BenchConfig.builder(builtin("call")).target(FakeWire.PEER).rate(1).calls(1)
+                .callLengthMs(100).build()), 60_000);
+        assertThat(r.totals().unexpectedMessages()).isEqualTo(1);
+        assertThat(r.totals().failuresByReason()).containsEntry("unexpected", 1L);
+        assertThat(wire.count("ACK ")).isEqualTo(1);
+        assertThat(wire.count("BYE ")).isEqualTo(1); // the late 180 did not end the call: the BYE was sent
+    }
+
+    @Test
     void aRejectionIsAckedAndCountedByStatus() {
         wire.peer = (m, w) -> {
             if (m instanceof SipRequest r && r.isMethod("INVITE")) {
@@ -227,6 +245,20 @@ class EngineTest {
         assertThat(r.totals().answered()).isEqualTo(3);
         assertThat(wire.count("REGISTER ")).isEqualTo(6);
         assertThat(r.latencies()).extracting(l -> l.name()).containsExactly("response-time REGISTER");
+    }
+
+    @Test
+    void a401ToTheRegisterWithCredentialsFailsTheCallAndIsNotTakenForARetransmission() {
+        wire.peer = (m, w) -> { // rejects every credential (a wrong password, a replayed nonce count)
+            var challenge = Messages.responseTo((SipRequest) m, 401, "Unauthorized", "reg");
+            challenge.addHeader("WWW-Authenticate", "Digest realm=\"bench\", nonce=\"n" + m.cseq().number() + "\"");
+            w.deliver(challenge, 3);
+        };
+        RunResult r = run(engine(BenchConfig.builder(builtin("register")).target(FakeWire.PEER).rate(1).calls(1)
+                .injection(io.callisto.bench.scenario.InjectionData.pattern("user{1..1}", "pw")).build()), 10_000);
+        assertThat(r.totals().failuresByReason()).containsEntry("401", 1L);
+        assertThat(wire.count("REGISTER ")).isEqualTo(2); // not sent again for each 401: no ping-pong
+        assertThat(r.totals().retransmissions()).isZero();
     }
 
     @Test

@@ -43,6 +43,7 @@ public final class CallInstance implements Template.Resolver, SendListener {
     final InetSocketAddress local;
     final String[] fields;
     private final String[] receivedMethod;
+    private final long[] receivedCseq;
     private final SipMessage[] sentAt;
     private final byte[][] sentBytes;
     String localHost;
@@ -58,6 +59,7 @@ public final class CallInstance implements Template.Resolver, SendListener {
     private long lastRequestNanos;
     private long inviteNanos = -1;
     private boolean provisionalSeen;
+    private boolean inviteFinalReceived;
     private java.util.Map<String, Long> rtdStarts;
     private final Retransmission retransmission = new Retransmission(this);
     private Cancellable txTimer;
@@ -83,6 +85,7 @@ public final class CallInstance implements Template.Resolver, SendListener {
         this.local = local;
         this.fields = host.config().injection() == null ? new String[0] : host.config().injection().row(number);
         this.receivedMethod = new String[scenario.steps().size()];
+        this.receivedCseq = new long[scenario.steps().size()];
         this.sentAt = new SipMessage[scenario.steps().size()];
         this.sentBytes = new byte[scenario.steps().size()][];
     }
@@ -135,7 +138,9 @@ public final class CallInstance implements Template.Resolver, SendListener {
         }
         for (int j = Math.min(index, receivedMethod.length) - 1; j >= 0; j--) {
             if (receivedMethod[j] != null && scenario.steps().get(j) instanceof Step.Recv r
-                    && r.matches(request, status, method) && receivedMethod[j].equals(cseqMethod)) {
+                    && r.matches(request, status, method) && receivedMethod[j].equals(cseqMethod)
+                    && receivedCseq[j] == (m.cseq() == null ? -1 : m.cseq().number())) {
+                // the same CSeq: a retransmission (a 401 to the REGISTER with credentials is a new answer)
                 int again = answerTo(j, m.cseq() == null ? -1 : m.cseq().number());
                 if (again >= 0) {
                     host.metrics().retransmitted();
@@ -143,6 +148,11 @@ public final class CallInstance implements Template.Resolver, SendListener {
                 }
                 return; // nothing of that transaction sent since: the peer's retransmission needs no answer
             }
+        }
+        if (!request && status < 200 && inviteFinalReceived && "INVITE".equals(cseqMethod)) {
+            // a 1xx overtaken by the final response (a proxy with several workers may forward them out of order
+            // over UDP): the INVITE transaction is over (RFC 3261 17.1.1.2), the 1xx carries nothing; SIPp fails it
+            return;
         }
         host.metrics().unexpected();
         if (ended) {
@@ -190,6 +200,7 @@ public final class CallInstance implements Template.Resolver, SendListener {
             txTimer = null;
         }
         receivedMethod[i] = cseqMethod == null ? "" : cseqMethod;
+        receivedCseq[i] = m.cseq() == null ? -1 : m.cseq().number();
         last = m;
         remember(m, request, status);
         Metrics metrics = host.metrics();
@@ -199,6 +210,7 @@ public final class CallInstance implements Template.Resolver, SendListener {
             }
         } else if ("INVITE".equals(cseqMethod)) {
             inviteProgress(status, now);
+            inviteFinalReceived |= status >= 200;
         }
         if (!request && status >= 200 && lastRequestNanos > 0 && lastRequestMethod != null) {
             metrics.record(Metrics.RESPONSE_TIME + lastRequestMethod, now - lastRequestNanos);
