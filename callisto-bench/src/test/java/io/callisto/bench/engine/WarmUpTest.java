@@ -1,0 +1,60 @@
+package io.callisto.bench.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.callisto.bench.scenario.BuiltinScenarios;
+import io.callisto.bench.scenario.InjectionData;
+import io.callisto.sip.message.SipParser;
+import io.callisto.sip.message.SipResponse;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The warm-up runs the scenario's calls to completion against its in-process responder, and sends nothing else. */
+class WarmUpTest {
+
+    private static BenchConfig.Builder run(String scenario) {
+        // the target is a port nobody answers on: the warm-up must not use it
+        return BenchConfig.builder(BuiltinScenarios.load(scenario, Map.of())).target(new InetSocketAddress(
+                "127.0.0.1", 9)).rate(10).calls(1);
+    }
+
+    @Test
+    void everyWarmUpCallOfTheBuiltInsSucceeds() throws Exception {
+        long ms = 100;
+        long planned = (long) (WarmUp.MIN_RATE * ms / 1000);
+        assertThat(WarmUp.run(run("options").build(), ms, 1)).isEqualTo(planned);
+        assertThat(WarmUp.run(run("call").build(), ms, 1)).isEqualTo(planned);
+        assertThat(WarmUp.run(run("register").injection(InjectionData.pattern("u{1..10}", "pw")).build(), ms, 1))
+                .isEqualTo(planned);
+    }
+
+    @Test
+    void noWarmUpRunsNothing() throws Exception {
+        assertThat(WarmUp.run(run("options").build(), 0, 1)).isZero();
+    }
+
+    @Test
+    void theResponderAnswers200ToRequestsAndIgnoresAcksAndResponses() {
+        String invite = "INVITE sip:a@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:5070;branch=z9hG4bK1\r\n"
+                + "From: <sip:b@127.0.0.1>;tag=1\r\nTo: <sip:a@127.0.0.1>\r\nCall-ID: c1\r\nCSeq: 1 INVITE\r\n"
+                + "Content-Length: 0\r\n\r\n";
+        byte[] answer = WarmUp.Responder.answer(buffer(invite), "<sip:warmup@127.0.0.1:1>");
+        SipResponse ok = (SipResponse) SipParser.DEFAULT.parseDatagram(answer);
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.callId()).isEqualTo("c1");
+        assertThat(ok.to().tag()).isNotNull();
+        assertThat(ok.header("Contact")).isEqualTo("<sip:warmup@127.0.0.1:1>");
+        assertThat(WarmUp.Responder.answer(buffer(invite.replace("INVITE", "ACK")), "<sip:x@y>")).isNull();
+        assertThat(WarmUp.Responder.answer(buffer(new String(answer, StandardCharsets.UTF_8)), "<sip:x@y>")).isNull();
+    }
+
+    private static ByteBuffer buffer(String text) {
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer buf = ByteBuffer.allocate(65_536);
+        buf.put(b).flip();
+        return buf;
+    }
+}
