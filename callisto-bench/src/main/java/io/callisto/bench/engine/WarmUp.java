@@ -5,6 +5,7 @@ import io.callisto.sip.message.SipMessage;
 import io.callisto.sip.message.SipParser;
 import io.callisto.sip.message.SipRequest;
 import io.callisto.sip.message.SipResponse;
+import io.callisto.bench.scenario.Step;
 import io.callisto.transport.Transport;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -27,9 +28,10 @@ import java.util.concurrent.TimeoutException;
  * the target and nothing is counted in the run's results.
  *
  * <p>The responder answers every request but ACK with a 200 (RFC 3261 §8.2.6: Via, From, Call-ID and CSeq
- * copied, a To tag added; a 200 to an INVITE carries a Contact, §13.3.1.4), which is what the built-ins expect. A
- * scenario file expecting something else fails its warm-up calls; that still runs most of the path, and is not
- * reported.
+ * copied, a To tag added; a 200 to an INVITE carries a Contact, §13.3.1.4), which is what the built-ins expect.
+ * When the scenario can receive a 401, every other request without credentials is challenged instead (a 401 with
+ * a Digest WWW-Authenticate, RFC 3261 §22.2), so that both branches of {@code register} are warm. A scenario file
+ * expecting something else fails its warm-up calls; that still runs most of the path, and is not reported.
  */
 public final class WarmUp {
 
@@ -51,7 +53,7 @@ public final class WarmUp {
             return 0;
         }
         InetAddress loopback = InetAddress.getLoopbackAddress();
-        try (Responder responder = new Responder(new InetSocketAddress(loopback, 0));
+        try (Responder responder = new Responder(new InetSocketAddress(loopback, 0), challenges(run));
                 LeanUdpWire wire = new LeanUdpWire(List.of(new InetSocketAddress(loopback, 0)), ioThreads)) {
             responder.start();
             wire.start();
@@ -78,6 +80,15 @@ public final class WarmUp {
         }
     }
 
+    private static boolean challenges(BenchConfig run) {
+        for (Step s : run.scenario().steps()) {
+            if (s instanceof Step.Recv r && r.response() == 401) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static PrintStream silent() {
         return new PrintStream(OutputStream.nullOutputStream());
     }
@@ -86,8 +97,11 @@ public final class WarmUp {
     static final class Responder implements AutoCloseable {
         private final DatagramChannel channel;
         private final Thread thread;
+        private final boolean challenge;
+        private long unauthenticated;
 
-        Responder(InetSocketAddress bind) throws IOException {
+        Responder(InetSocketAddress bind, boolean challenge) throws IOException {
+            this.challenge = challenge;
             channel = DatagramChannel.open();
             channel.bind(bind);
             thread = new Thread(this::serve, "bench-warmup-responder");
@@ -122,12 +136,21 @@ public final class WarmUp {
             }
         }
 
-        /** The 200 for a request, or null (an ACK, a response, or something that does not parse). */
-        static byte[] answer(ByteBuffer datagram, String contact) {
+        /**
+         * The answer to a request: a 401 to every other request without Authorization when challenging, a 200
+         * otherwise; null for an ACK, a response, or something that does not parse. Responder thread only.
+         */
+        byte[] answer(ByteBuffer datagram, String contact) {
             try {
                 SipMessage m = SipParser.DEFAULT.parseDatagram(datagram.array(), 0, datagram.limit());
                 if (!(m instanceof SipRequest r) || r.isMethod("ACK")) {
                     return null;
+                }
+                if (challenge && r.header("Authorization") == null && unauthenticated++ % 2 == 0) {
+                    SipResponse c = Messages.responseTo(r, 401, null, "warmup");
+                    c.addHeader("WWW-Authenticate", "Digest realm=\"warmup\", nonce=\"" + unauthenticated
+                            + "\", algorithm=MD5, qop=\"auth\"");
+                    return c.toBytes();
                 }
                 SipResponse ok = Messages.responseTo(r, 200, null, "warmup");
                 if (r.isMethod("INVITE")) {

@@ -37,18 +37,38 @@ class WarmUpTest {
     }
 
     @Test
-    void theResponderAnswers200ToRequestsAndIgnoresAcksAndResponses() {
+    void theResponderAnswers200ToRequestsAndIgnoresAcksAndResponses() throws Exception {
         String invite = "INVITE sip:a@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:5070;branch=z9hG4bK1\r\n"
                 + "From: <sip:b@127.0.0.1>;tag=1\r\nTo: <sip:a@127.0.0.1>\r\nCall-ID: c1\r\nCSeq: 1 INVITE\r\n"
                 + "Content-Length: 0\r\n\r\n";
-        byte[] answer = WarmUp.Responder.answer(buffer(invite), "<sip:warmup@127.0.0.1:1>");
+        WarmUp.Responder responder = new WarmUp.Responder(new InetSocketAddress("127.0.0.1", 0), false);
+        byte[] answer = responder.answer(buffer(invite), "<sip:warmup@127.0.0.1:1>");
         SipResponse ok = (SipResponse) SipParser.DEFAULT.parseDatagram(answer);
         assertThat(ok.status()).isEqualTo(200);
         assertThat(ok.callId()).isEqualTo("c1");
         assertThat(ok.to().tag()).isNotNull();
         assertThat(ok.header("Contact")).isEqualTo("<sip:warmup@127.0.0.1:1>");
-        assertThat(WarmUp.Responder.answer(buffer(invite.replace("INVITE", "ACK")), "<sip:x@y>")).isNull();
-        assertThat(WarmUp.Responder.answer(buffer(new String(answer, StandardCharsets.UTF_8)), "<sip:x@y>")).isNull();
+        assertThat(responder.answer(buffer(invite.replace("INVITE", "ACK")), "<sip:x@y>")).isNull();
+        assertThat(responder.answer(buffer(new String(answer, StandardCharsets.UTF_8)), "<sip:x@y>")).isNull();
+        responder.close();
+    }
+
+    @Test
+    void aChallengingResponderChallengesEveryOtherRequestWithoutCredentials() throws Exception {
+        String register = "REGISTER sip:example.com SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:5070;branch=z9hG4bK1\r\n"
+                + "From: <sip:u@example.com>;tag=1\r\nTo: <sip:u@example.com>\r\nCall-ID: r1\r\n"
+                + "CSeq: 1 REGISTER\r\nContent-Length: 0\r\n\r\n";
+        String withCredentials = register.replace("Content-Length", "Authorization: Digest username=\"u\"\r\n"
+                + "Content-Length");
+        try (WarmUp.Responder responder = new WarmUp.Responder(new InetSocketAddress("127.0.0.1", 0), true)) {
+            int[] statuses = new int[4];
+            String[] requests = {register, register, withCredentials, register};
+            for (int i = 0; i < 4; i++) {
+                statuses[i] = ((SipResponse) SipParser.DEFAULT.parseDatagram(
+                        responder.answer(buffer(requests[i]), "<sip:x@y>"))).status();
+            }
+            assertThat(statuses).containsExactly(401, 200, 200, 401);
+        }
     }
 
     private static ByteBuffer buffer(String text) {
