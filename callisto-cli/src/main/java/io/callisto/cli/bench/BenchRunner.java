@@ -168,7 +168,12 @@ final class BenchRunner {
             err.println("bench: warming up for " + ms + " ms (unmeasured, against an in-process responder)");
         }
         try {
-            WarmUp.run(config, ms, o.ioThreads > 0 ? o.ioThreads : tc.ioThreads());
+            long t0 = System.nanoTime();
+            long answered = WarmUp.run(config, ms, o.ioThreads > 0 ? o.ioThreads : tc.ioThreads());
+            if (!o.quiet) {
+                err.println("bench: warm-up done in " + (System.nanoTime() - t0) / 1_000_000 + " ms (" + answered
+                        + " calls completed); the measured run starts");
+            }
         } catch (IOException | RuntimeException e) {
             err.println("bench: warm-up skipped: " + e.getMessage());
         }
