@@ -5,6 +5,7 @@ import io.callisto.sip.message.SipMessage;
 import io.callisto.sip.message.SipParser;
 import io.callisto.sip.message.SipRequest;
 import io.callisto.sip.message.SipResponse;
+import io.callisto.bench.report.Totals;
 import io.callisto.bench.scenario.Step;
 import io.callisto.transport.Transport;
 import java.io.IOException;
@@ -13,10 +14,13 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -36,21 +40,26 @@ import java.util.concurrent.TimeoutException;
 public final class WarmUp {
 
     /** The least warm-up rate: enough calls for the JIT's compile thresholds in a short warm-up. */
-    static final double MIN_RATE = 2000;
+    static final double MIN_RATE = 1000;
     /** The highest warm-up rate (the responder is one thread). */
     static final double MAX_RATE = 5000;
+    /** How long calls still in progress at the end of the warm-up may take to end before they are abandoned. */
+    private static final long END_MS = 3000;
+    /** The responder's socket receive buffer: a burst while its thread is not scheduled must not be dropped. */
+    private static final int RECEIVE_BUFFER = 4 << 20;
 
     private WarmUp() {
     }
 
     /**
-     * Runs {@code run}'s scenario for about {@code ms} milliseconds against an in-process responder, at the run's
-     * rate but at least {@link #MIN_RATE} calls/s, with {@code ioThreads} I/O threads; returns the calls that
-     * succeeded. Only for a client scenario over UDP. Blocks for at most {@code ms} plus a few seconds.
+     * Runs {@code run}'s scenario for {@code ms} milliseconds against an in-process responder, ramping over the
+     * first half up to the run's rate, bounded to {@link #MIN_RATE}..{@link #MAX_RATE} calls/s, with
+     * {@code ioThreads} I/O threads; returns the warm-up's counts (zero for {@code ms <= 0}). Only for a client
+     * scenario over UDP. Blocks for at most {@code ms} plus about 4 s.
      */
-    public static long run(BenchConfig run, long ms, int ioThreads) throws IOException {
+    public static Totals run(BenchConfig run, long ms, int ioThreads) throws IOException {
         if (ms <= 0) {
-            return 0;
+            return new Totals(0, 0, 0, Map.of(), 0, 0, 0);
         }
         InetAddress loopback = InetAddress.getLoopbackAddress();
         try (Responder responder = new Responder(new InetSocketAddress(loopback, 0), challenges(run));
@@ -58,24 +67,25 @@ public final class WarmUp {
             responder.start();
             wire.start();
             double rate = Math.min(MAX_RATE, Math.max(MIN_RATE, run.ratePerSec()));
-            long calls = Math.max(1, (long) (rate * ms / 1000));
             BenchConfig config = BenchConfig.builder(run.scenario()).transport(Transport.UDP)
-                    .target(responder.address()).service(run.service()).rate(rate).calls(calls)
-                    .callLengthMs(0).recvTimeoutMs(Math.min(2000, Math.max(1, run.recvTimeoutMs())))
+                    .target(responder.address()).service(run.service()).rate(rate).rampMs(ms / 2).runMs(ms)
+                    .callLengthMs(0).recvTimeoutMs(Math.min(END_MS, Math.max(1, run.recvTimeoutMs())))
                     .injection(run.injection()).mediaPort(run.mediaPort()).reportIntervalMs(run.reportIntervalMs())
                     .lingerMs(run.lingerMs()).build();
             Engine engine = new Engine(config, wire, wire.control(), NanoClock.system(), silent());
             engine.start();
             try {
-                return engine.result().get(ms + 5000, TimeUnit.MILLISECONDS).totals().answered();
-            } catch (TimeoutException e) {
-                engine.stop();
-                return engine.metrics().answered();
+                try {
+                    return engine.result().get(ms + END_MS, TimeUnit.MILLISECONDS).totals();
+                } catch (TimeoutException e) {
+                    engine.stop(); // calls lost on the way (a retransmission timer can run for 32 s): abandon them
+                    return engine.result().get(END_MS, TimeUnit.MILLISECONDS).totals();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return engine.metrics().answered();
-            } catch (Exception e) {
-                return engine.metrics().answered();
+                return engine.totals();
+            } catch (ExecutionException | TimeoutException e) {
+                return engine.totals();
             }
         }
     }
@@ -103,6 +113,7 @@ public final class WarmUp {
         Responder(InetSocketAddress bind, boolean challenge) throws IOException {
             this.challenge = challenge;
             channel = DatagramChannel.open();
+            channel.setOption(StandardSocketOptions.SO_RCVBUF, RECEIVE_BUFFER);
             channel.bind(bind);
             thread = new Thread(this::serve, "bench-warmup-responder");
             thread.setDaemon(true);

@@ -169,10 +169,10 @@ final class BenchRunner {
         }
         try {
             long t0 = System.nanoTime();
-            long answered = WarmUp.run(config, ms, o.ioThreads > 0 ? o.ioThreads : tc.ioThreads());
+            var t = WarmUp.run(config, ms, o.ioThreads > 0 ? o.ioThreads : tc.ioThreads());
             if (!o.quiet) {
-                err.println("bench: warm-up done in " + (System.nanoTime() - t0) / 1_000_000 + " ms (" + answered
-                        + " calls completed); the measured run starts");
+                err.println("bench: warm-up done in " + (System.nanoTime() - t0) / 1_000_000 + " ms (" + t.answered()
+                        + " of " + t.attempted() + " calls completed); the measured run starts");
             }
         } catch (IOException | RuntimeException e) {
             err.println("bench: warm-up skipped: " + e.getMessage());
