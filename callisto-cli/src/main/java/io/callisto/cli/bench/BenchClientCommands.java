@@ -3,12 +3,17 @@ package io.callisto.cli.bench;
 import io.callisto.bench.scenario.BuiltinScenarios;
 import io.callisto.bench.scenario.InjectionData;
 import io.callisto.bench.scenario.ScenarioException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** The built-in client scenarios: {@code call}, {@code register}, {@code options}, {@code message}. */
+/**
+ * The built-in client scenarios: {@code call}, {@code register}, {@code options}, {@code message}. Each takes the
+ * load and run options, and only the placeholder and run options its scenario uses.
+ */
 final class BenchClientCommands {
 
     private BenchClientCommands() {
@@ -22,19 +27,26 @@ final class BenchClientCommands {
         LoadOptions load;
         @Mixin
         RunOptions run;
-        @Mixin
-        ScenarioArgs args;
 
         abstract String name();
 
-        InjectionData injection() {
-            return args.users();
+        /** Puts this command's placeholder values into {@code p}. */
+        abstract void put(Map<String, String> p);
+
+        /** The injection rows, or null. */
+        abstract InjectionData injection();
+
+        /** Copies this command's own run options into {@link #run}. */
+        void extras() {
         }
 
         @Override
         public Integer call() {
             try {
-                var scenario = BuiltinScenarios.load(name(), args.params(true));
+                Map<String, String> p = new LinkedHashMap<>();
+                put(p);
+                extras();
+                var scenario = BuiltinScenarios.load(name(), p);
                 return BenchRunner.run(spec, scenario, run, load, null, injection());
             } catch (ScenarioException e) {
                 System.err.println("error: " + e.getMessage());
@@ -43,13 +55,50 @@ final class BenchClientCommands {
         }
     }
 
+    /** Client scenarios addressed to a Request-URI (--to, --from-user, --users, --service). */
+    abstract static class Addressed extends Client {
+        @Mixin
+        Placeholders.Addressing addressing;
+        @Mixin
+        Placeholders.Users users;
+        @Mixin
+        RunExtras.Service service;
+
+        @Override
+        void put(Map<String, String> p) {
+            addressing.put(p, users);
+        }
+
+        @Override
+        InjectionData injection() {
+            return users.rows("");
+        }
+
+        @Override
+        void extras() {
+            service.applyTo(run);
+        }
+    }
+
     /** {@code bench call}. */
     @Command(name = "call", mixinStandardHelpOptions = true,
             description = "UAC calls: INVITE, 100/180, 200, ACK, hold --duration-ms, BYE, 200.")
-    static final class Call extends Client {
+    static final class Call extends Addressed {
+        @Mixin
+        RunExtras.CallLength length;
+        @Mixin
+        RunExtras.MediaPort media;
+
         @Override
         String name() {
             return "call";
+        }
+
+        @Override
+        void extras() {
+            super.extras();
+            length.applyTo(run);
+            media.applyTo(run);
         }
     }
 
@@ -57,21 +106,32 @@ final class BenchClientCommands {
     @Command(name = "register", mixinStandardHelpOptions = true,
             description = "Registrations of --users (file or pattern), answering a 401 with digest credentials.")
     static final class Register extends Client {
+        @Mixin
+        Placeholders.Users users;
+        @Mixin
+        Placeholders.Registration registration;
+
         @Override
         String name() {
             return "register";
         }
 
         @Override
+        void put(Map<String, String> p) {
+            registration.put(p);
+        }
+
+        @Override
         InjectionData injection() {
-            InjectionData d = args.users();
-            return d != null ? d : InjectionData.pattern("bench", args.password);
+            InjectionData d = users.rows(registration.password);
+            return d != null ? d : InjectionData.pattern("bench", registration.password);
         }
     }
 
     /** {@code bench options}. */
-    @Command(name = "options", mixinStandardHelpOptions = true, description = "OPTIONS pings answered by 200.")
-    static final class Options extends Client {
+    @Command(name = "options", mixinStandardHelpOptions = true,
+            description = "OPTIONS pings answered by 200.")
+    static final class Options extends Addressed {
         @Override
         String name() {
             return "options";
@@ -79,11 +139,21 @@ final class BenchClientCommands {
     }
 
     /** {@code bench message}. */
-    @Command(name = "message", mixinStandardHelpOptions = true, description = "MESSAGE requests answered by 200/202.")
-    static final class Message extends Client {
+    @Command(name = "message", mixinStandardHelpOptions = true,
+            description = "MESSAGE requests answered by 200/202.")
+    static final class Message extends Addressed {
+        @Mixin
+        Placeholders.Text text;
+
         @Override
         String name() {
             return "message";
+        }
+
+        @Override
+        void put(Map<String, String> p) {
+            super.put(p);
+            text.put(p);
         }
     }
 }

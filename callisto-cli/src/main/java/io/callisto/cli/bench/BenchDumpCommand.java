@@ -2,6 +2,8 @@ package io.callisto.cli.bench;
 
 import io.callisto.bench.scenario.BuiltinScenarios;
 import io.callisto.bench.scenario.ScenarioException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,7 +16,15 @@ final class BenchDumpCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "call, uas, register, options or message.")
     String name;
     @Mixin
-    ScenarioArgs args;
+    Placeholders.Addressing addressing;
+    @Mixin
+    Placeholders.Users users;
+    @Mixin
+    Placeholders.Registration registration;
+    @Mixin
+    Placeholders.Text text;
+    @Mixin
+    Placeholders.Answering answering;
 
     @picocli.CommandLine.Option(names = "--duration-ms", defaultValue = "0",
             description = "uas: dump the variant that hangs up after the call length.")
@@ -23,7 +33,11 @@ final class BenchDumpCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            var params = args.params(true);
+            Map<String, String> params = new LinkedHashMap<>();
+            addressing.put(params, users);
+            registration.put(params);
+            text.put(params);
+            answering.put(params);
             params.put("hangup", Boolean.toString(durationMs > 0));
             String xml = BuiltinScenarios.xml(name, params);
             BuiltinScenarios.load(name, params);

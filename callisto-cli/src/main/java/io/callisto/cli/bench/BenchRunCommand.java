@@ -21,6 +21,18 @@ final class BenchRunCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
     @Mixin
     RunOptions run;
+    @Mixin
+    PaceOptions pace;
+    @Mixin
+    RunExtras.CallLength length;
+    @Mixin
+    RunExtras.Service service;
+    @Mixin
+    RunExtras.MediaPort media;
+    @Mixin
+    RunExtras.Inf inf;
+    @Mixin
+    RunExtras.TlsServer tls;
 
     @Option(names = "--scenario", paramLabel = "FILE.xml", required = true, description = "The scenario file.")
     Path scenario;
@@ -32,15 +44,6 @@ final class BenchRunCommand implements Callable<Integer> {
             description = "Local address (server scenarios: where to listen, default 127.0.0.1:5060).")
     String bind;
 
-    @Option(names = "--rate", defaultValue = "10", description = "Calls per second (default ${DEFAULT-VALUE}).")
-    double rate;
-
-    @Option(names = "--ramp-ms", defaultValue = "0", description = "Linear ramp from 0 to --rate, in ms.")
-    long rampMs;
-
-    @Option(names = "--max-concurrent", defaultValue = "0", description = "At most this many calls in progress.")
-    int maxConcurrent;
-
     @Override
     public Integer call() {
         try {
@@ -51,6 +54,11 @@ final class BenchRunCommand implements Callable<Integer> {
                 System.err.println("error: cannot read " + scenario + ": " + e.getMessage());
                 return 2;
             }
+            length.applyTo(run);
+            service.applyTo(run);
+            media.applyTo(run);
+            inf.applyTo(run);
+            tls.applyTo(run);
             String name = scenario.getFileName().toString().replaceFirst("\\.xml$", "");
             var s = ScenarioParser.parse(xml, name);
             LoadOptions load = null;
@@ -59,9 +67,7 @@ final class BenchRunCommand implements Callable<Integer> {
                 load = new LoadOptions();
                 load.target = target;
                 load.bind = bind;
-                load.rate = rate;
-                load.rampMs = rampMs;
-                load.maxConcurrent = maxConcurrent;
+                load.pace = pace;
             } else {
                 BenchRunner.check(spec, target == null, "scenario " + name
                         + " waits for a request first (a server scenario): use --bind, not --target");

@@ -6,6 +6,7 @@ import io.callisto.bench.engine.NanoClock;
 import io.callisto.bench.engine.LeanUdpWire;
 import io.callisto.bench.engine.NettyWire;
 import io.callisto.bench.engine.RunnableWire;
+import io.callisto.bench.engine.WarmUp;
 import io.callisto.transport.ListeningPoint;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,29 +74,33 @@ final class BenchRunner {
         if (server) {
             bind = address(spec, serverBind == null ? "127.0.0.1:5060" : serverBind, 5060);
         } else {
-            check(spec, load.rate > 0 && load.rate <= 1_000_000, "--rate must be above 0 and at most 1000000");
-            check(spec, load.rampMs >= 0 && load.maxConcurrent >= 0, "--ramp-ms and --max-concurrent must not be negative");
+            PaceOptions pace = load.pace;
+            check(spec, pace.rate > 0 && pace.rate <= 1_000_000, "--rate must be above 0 and at most 1000000");
+            check(spec, pace.rampMs >= 0 && pace.maxConcurrent >= 0 && pace.warmupMs >= 0,
+                    "--ramp-ms, --max-concurrent and --warmup-ms must not be negative");
             check(spec, o.calls > 0 || o.runMs > 0, "give --calls and/or --run-ms");
             InetSocketAddress target = address(spec, load.target, 5060);
-            b.target(target).rate(load.rate).rampMs(load.rampMs).maxConcurrent(load.maxConcurrent);
+            b.target(target).rate(pace.rate).rampMs(pace.rampMs).maxConcurrent(pace.maxConcurrent);
             bind = load.bind == null ? new InetSocketAddress(towards(target), 0) : address(spec, load.bind, 0);
         }
         TransportConfig tc = transportConfig(spec, transport, bind, o, server);
         RunnableWire wire;
+        long warmupMs = 0;
         if (transport == Transport.UDP && !"stack".equals(System.getProperty("callisto.bench.wire"))) {
             List<InetSocketAddress> binds = new ArrayList<>();
             for (ListeningPoint lp : tc.listeningPoints()) {
                 binds.add(lp.address());
             }
             wire = new LeanUdpWire(binds, o.ioThreads > 0 ? o.ioThreads : tc.ioThreads());
+            warmupMs = server ? 0 : load.pace.warmupMs;
         } else {
             wire = new NettyWire(tc);
         }
-        return execute(b.build(), wire, tc, o, out, err);
+        return execute(b.build(), wire, tc, o, warmupMs, out, err);
     }
 
-    private static int execute(BenchConfig config, RunnableWire w, TransportConfig tc, RunOptions o, PrintStream out,
-            PrintStream err) {
+    private static int execute(BenchConfig config, RunnableWire w, TransportConfig tc, RunOptions o, long warmupMs,
+            PrintStream out, PrintStream err) {
         BenchOutputs outputs = new BenchOutputs(out, System.console() != null);
         try (RunnableWire wire = w) {
             try {
@@ -121,7 +126,11 @@ final class BenchRunner {
             if (config.scenario().isServer()) {
                 err.println("bench: " + config.scenario().name() + " listening on " + wire.localPoints());
             }
-            engine.warmUp(3000);
+            if (warmupMs > 0) {
+                warmUp(config, warmupMs, o, tc, err);
+            } else {
+                engine.warmUp(3000);
+            }
             engine.start();
             RunResult result;
             try {
@@ -150,6 +159,23 @@ final class BenchRunner {
                 // SIGINT/SIGTERM: the JVM is exiting anyway
             }
             return result.totals().failed() > 0 ? 1 : 0;
+        }
+    }
+
+    /** The unmeasured warm-up of a client run over UDP ({@code --warmup-ms}); a failure only costs its benefit. */
+    private static void warmUp(BenchConfig config, long ms, RunOptions o, TransportConfig tc, PrintStream err) {
+        if (!o.quiet) {
+            err.println("bench: warming up for " + ms + " ms (unmeasured, against an in-process responder)");
+        }
+        try {
+            long t0 = System.nanoTime();
+            var t = WarmUp.run(config, ms, o.ioThreads > 0 ? o.ioThreads : tc.ioThreads());
+            if (!o.quiet) {
+                err.println("bench: warm-up done in " + (System.nanoTime() - t0) / 1_000_000 + " ms (" + t.answered()
+                        + " of " + t.attempted() + " calls completed); the measured run starts");
+            }
+        } catch (IOException | RuntimeException e) {
+            err.println("bench: warm-up skipped: " + e.getMessage());
         }
     }
 

@@ -2,6 +2,8 @@ package io.callisto.cli.bench;
 
 import io.callisto.bench.scenario.BuiltinScenarios;
 import io.callisto.bench.scenario.ScenarioException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,7 +21,13 @@ final class BenchUasCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
     @Mixin
-    ScenarioArgs args;
+    Placeholders.Answering answering;
+    @Mixin
+    RunExtras.CallLength length;
+    @Mixin
+    RunExtras.MediaPort media;
+    @Mixin
+    RunExtras.TlsServer tls;
 
     @Option(names = "--bind", paramLabel = "HOST[:PORT]", defaultValue = "127.0.0.1:5060",
             description = "Where to listen (default ${DEFAULT-VALUE}).")
@@ -28,10 +36,14 @@ final class BenchUasCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            var params = args.params(false);
+            length.applyTo(run);
+            media.applyTo(run);
+            tls.applyTo(run);
+            Map<String, String> params = new LinkedHashMap<>();
+            answering.put(params);
             params.put("hangup", Boolean.toString(run.durationMs > 0));
             var scenario = BuiltinScenarios.load("uas", params);
-            return BenchRunner.run(spec, scenario, run, null, bind, args.users());
+            return BenchRunner.run(spec, scenario, run, null, bind, null);
         } catch (ScenarioException e) {
             System.err.println("error: " + e.getMessage());
             return 2;

@@ -1,8 +1,9 @@
 package io.callisto.cli.bench;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Options of client scenarios: where the load goes and how much of it. */
+/** Options of the client built-ins: where the load goes and how much of it. */
 final class LoadOptions {
 
     @Option(names = "--target", paramLabel = "HOST:PORT", required = true,
@@ -13,13 +14,6 @@ final class LoadOptions {
             description = "Local address (default: the address that reaches the target, ephemeral ports).")
     String bind;
 
-    @Option(names = "--rate", defaultValue = "10", description = "Calls per second (default ${DEFAULT-VALUE}).")
-    double rate;
-
-    @Option(names = "--ramp-ms", defaultValue = "0", description = "Linear ramp from 0 to --rate, in ms.")
-    long rampMs;
-
-    @Option(names = "--max-concurrent", defaultValue = "0",
-            description = "At most this many calls in progress; 0 for no limit.")
-    int maxConcurrent;
+    @Mixin
+    PaceOptions pace = new PaceOptions();
 }

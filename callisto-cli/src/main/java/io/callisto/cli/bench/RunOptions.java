@@ -3,7 +3,10 @@ package io.callisto.cli.bench;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** Options every running bench command shares (client and server). */
+/**
+ * Options every running bench command takes (client and server), and the values of the options only some take
+ * (plain fields, with their defaults): each command copies those from its own mixins of {@link RunExtras}.
+ */
 final class RunOptions {
 
     @Option(names = "--transport", defaultValue = "udp", description = "udp, tcp or tls (default ${DEFAULT-VALUE}).")
@@ -17,10 +20,6 @@ final class RunOptions {
             description = "How long to start calls (client) or to answer (server), in ms; 0 for no limit.")
     long runMs;
 
-    @Option(names = "--duration-ms", defaultValue = "0",
-            description = "Call length: a <pause/> without milliseconds lasts this long (default ${DEFAULT-VALUE}).")
-    long durationMs;
-
     @Option(names = "--timeout-ms", defaultValue = "32000",
             description = "How long a <recv> waits when it has no timeout attribute; 0 for no limit "
                     + "(default ${DEFAULT-VALUE}).")
@@ -30,16 +29,6 @@ final class RunOptions {
             description = "Spread calls over this many local ports (consecutive from the --bind port, or "
                     + "ephemeral; default ${DEFAULT-VALUE}).")
     int localPorts;
-
-    @Option(names = "--service", defaultValue = "service", description = "Value of [service] (default ${DEFAULT-VALUE}).")
-    String service;
-
-    @Option(names = "--inf", paramLabel = "FILE",
-            description = "SIPp injection file for [field0]..[fieldN] (SEQUENTIAL/RANDOM/USER, fields split by ;).")
-    Path inf;
-
-    @Option(names = "--media-port", defaultValue = "6000", description = "Value of [media_port].")
-    int mediaPort;
 
     @Option(names = "--report", paramLabel = "FILE.html", description = "Write the HTML report with plots.")
     Path report;
@@ -60,9 +49,15 @@ final class RunOptions {
     @Option(names = "--quiet", description = "No live status lines.")
     boolean quiet;
 
-    @Option(names = "--tls-cert", paramLabel = "PEM", description = "Certificate for a TLS server scenario.")
+    /** Call length (--duration-ms of call, uas, run). */
+    long durationMs;
+    /** Value of [service] (--service of call, options, message, run). */
+    String service = "service";
+    /** Value of [media_port] (--media-port of call, uas, run). */
+    int mediaPort = 6000;
+    /** Injection file (--inf of run). */
+    Path inf;
+    /** Certificate and key of a TLS server scenario (uas, run). */
     Path tlsCert;
-
-    @Option(names = "--tls-key", paramLabel = "PEM", description = "Private key for a TLS server scenario.")
     Path tlsKey;
 }

@@ -47,6 +47,60 @@ class BenchCommandTest {
         captured(() -> code[0] = Main.run("bench", "register", "--target", "127.0.0.1:9", "--calls", "1",
                 "--users", "user{9..1}"));
         assertThat(code[0]).isEqualTo(2);
+        io = captured(() -> code[0] = Main.run("bench", "options", "--target", "127.0.0.1:9", "--calls", "1",
+                "--warmup-ms", "-1"));
+        assertThat(code[0]).isEqualTo(2);
+        assertThat(io[1]).contains("--warmup-ms");
+    }
+
+    @Test
+    void anOptionOfAnotherSubcommandIsAUsageError() {
+        int[] code = new int[1];
+        String[] io = captured(() -> code[0] = Main.run("bench", "call", "--target", "127.0.0.1:9", "--calls", "1",
+                "--answer-mix", "200:100"));
+        assertThat(code[0]).isEqualTo(2);
+        assertThat(io[1]).contains("--answer-mix");
+        String target = "127.0.0.1:9";
+        String[][] foreign = {
+            {"uas", "--users", "u{1..2}"},
+            {"uas", "--target", target},
+            {"register", "--target", target, "--calls", "1", "--text", "hi"},
+            {"register", "--target", target, "--calls", "1", "--to", "sip:x@y"},
+            {"options", "--target", target, "--calls", "1", "--duration-ms", "5"},
+            {"message", "--target", target, "--calls", "1", "--tls-cert", "c.pem"},
+            {"call", "--target", target, "--calls", "1", "--inf", "f.csv"},
+            {"dump", "call", "--rate", "5"}};
+        for (String[] f : foreign) {
+            String[] args = new String[f.length + 1];
+            args[0] = "bench";
+            System.arraycopy(f, 0, args, 1, f.length);
+            io = captured(() -> code[0] = Main.run(args));
+            assertThat(code[0]).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(io[1]).as(String.join(" ", args)).contains("Unknown option", f[f.length - 2]);
+        }
+    }
+
+    @Test
+    void eachSubcommandListsItsOwnOptions() {
+        assertThat(help("uas")).contains("--answer-mix", "--ring-ms", "--tls-cert", "--duration-ms")
+                .doesNotContain("--users", "--target", "--rate", "--password", "--text", "--warmup-ms");
+        assertThat(help("call")).contains("--target", "--rate", "--warmup-ms", "--duration-ms", "--users", "--to")
+                .doesNotContain("--answer-mix", "--ring-ms", "--expires", "--password", "--text", "--tls-cert",
+                        "--inf");
+        assertThat(help("register")).contains("--users", "--password", "--domain", "--expires", "--warmup-ms")
+                .doesNotContain("--to=", "--from-user", "--text", "--duration-ms", "--answer-mix", "--media-port");
+        assertThat(help("message")).contains("--text", "--to").doesNotContain("--expires", "--duration-ms");
+        assertThat(help("run")).contains("--scenario", "--target", "--bind", "--rate", "--warmup-ms", "--inf",
+                "--duration-ms", "--tls-cert", "--service").doesNotContain("--answer-mix", "--users");
+        assertThat(help("dump")).contains("--to", "--users", "--expires", "--text", "--answer-mix", "--duration-ms")
+                .doesNotContain("--target", "--rate", "--csv");
+    }
+
+    private static String help(String command) {
+        int[] code = new int[1];
+        String[] io = captured(() -> code[0] = Main.run("bench", command, "--help"));
+        assertThat(code[0]).isZero();
+        return io[0];
     }
 
     @Test
