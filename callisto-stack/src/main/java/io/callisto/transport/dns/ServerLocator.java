@@ -58,6 +58,18 @@ public final class ServerLocator implements AutoCloseable {
     }
 
     /**
+     * A process-wide locator with the default settings on its own one-thread daemon event loop, created on first
+     * use and never closed: for stacks and elements whose transport is not a {@code NettyTransportLayer}.
+     */
+    public static ServerLocator shared() {
+        return Shared.INSTANCE;
+    }
+
+    private static final class Shared {
+        static final ServerLocator INSTANCE = create(DnsSettings.DEFAULT, IoKind.NIO.newGroup(1));
+    }
+
+    /**
      * A locator over any lookup (tests: a fixed zone, a fixed random choice, a virtual clock in milliseconds). The
      * lookup is used as given: wrap it in a cache if wanted.
      */
