@@ -7,14 +7,14 @@ import io.callisto.transport.NettyTransportLayer;
 import io.callisto.transport.TransportLayer;
 import io.callisto.transport.dns.ServerLocator;
 import io.callisto.ua.internal.TargetResolver;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Where a forwarded request goes (RFC 3261 §16.6 step 7 with RFC 3263 §4): the URI to resolve is the first Route
  * value (a loose router; strict routers were dealt with in step 6) or else the request-URI, and it is resolved by
  * the stack's {@link TargetResolver} on the transport's RFC 3263 locator: IP literals at once, names through NAPTR,
- * SRV and A/AAAA (never on the caller's thread). The proxy uses the first target of the list; failing over to the
- * next ones (RFC 3263 §4.3) is not done yet.
+ * SRV and A/AAAA (never on the caller's thread). A {@code ClientBranch} tries the list in order (RFC 3263 §4.3).
  */
 public final class NextHop {
 
@@ -37,5 +37,17 @@ public final class NextHop {
      */
     public CompletableFuture<Destination> resolve(Uri uri) {
         return resolver.resolve(uri);
+    }
+
+    /**
+     * The ordered targets for {@code uri} (RFC 3263 §4), empty when DNS found none; completes like {@link #resolve}.
+     */
+    public CompletableFuture<List<Destination>> resolveAll(Uri uri) {
+        return resolver.resolveAll(uri);
+    }
+
+    /** The locator behind {@link #resolveAll} (to mark a target that answered 503 with Retry-After). */
+    public ServerLocator locator() {
+        return resolver.locator();
     }
 }
