@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callisto.sip.message.SipResponse;
 import io.callisto.transport.Transport;
+import io.callisto.transport.dns.Busy503Server;
 import io.callisto.transport.dns.DnsSettings;
 import io.callisto.transport.dns.TestDnsServer;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -49,14 +45,10 @@ class DnsFailoverTest {
     @Test
     void a503FirstTargetFailsOverAndIsSkippedWhileItsRetryAfterRuns() throws Exception {
         int live = UserAgentGuideTest.freePort();
-        AtomicInteger busyGot = new AtomicInteger();
-        try (DatagramSocket busy = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+        try (Busy503Server busy = new Busy503Server(120);
              TestDnsServer dns = TestDnsServer.start("/dns/example.test.zone",
-                     Map.of("DEAD_PORT", "1", "LIVE_PORT", "" + live, "BUSY_PORT", "" + busy.getLocalPort()));
+                     Map.of("DEAD_PORT", "1", "LIVE_PORT", "" + live, "BUSY_PORT", "" + busy.port()));
              SipStack bobStack = stack(live, dns); SipStack aliceStack = stack(UserAgentGuideTest.freePort(), dns)) {
-            Thread answering = new Thread(() -> answer503(busy, busyGot), "busy-server");
-            answering.setDaemon(true);
-            answering.start();
             List<String> got = new CopyOnWriteArrayList<>();
             UserAgent bob = UserAgent.create(bobStack, UserAgentConfig.builder("sip:bob@busy.test").build());
             bob.onMessage(m -> got.add(m.body().text()));
@@ -66,7 +58,7 @@ class DnsFailoverTest {
             assertThat(alice.sendMessage("sip:bob@busy.test", "two").get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
 
             assertThat(got).containsExactly("one", "two");
-            assertThat(busyGot.get()).isEqualTo(1); // Retry-After: 120 kept the second MESSAGE away from it
+            assertThat(busy.requests()).isEqualTo(1); // Retry-After: 120 kept the second MESSAGE away from it
         }
     }
 
@@ -74,41 +66,5 @@ class DnsFailoverTest {
         InetSocketAddress at = new InetSocketAddress("127.0.0.1", port);
         return SipStack.builder().listen(Transport.UDP, at).listen(Transport.TCP, at)
                 .dns(DnsSettings.DEFAULT.withServers(List.of(dns.address()))).build().start();
-    }
-
-    /** Answers every request with 503 and Retry-After: 120, copying the headers a response needs. */
-    private static void answer503(DatagramSocket socket, AtomicInteger count) {
-        byte[] buf = new byte[65535];
-        while (!socket.isClosed()) {
-            DatagramPacket p = new DatagramPacket(buf, buf.length);
-            try {
-                socket.receive(p);
-            } catch (java.io.IOException closed) {
-                return;
-            }
-            String req = new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8);
-            if (req.startsWith("SIP/2.0")) {
-                continue;
-            }
-            count.incrementAndGet();
-            StringBuilder resp = new StringBuilder("SIP/2.0 503 Service Unavailable\r\n");
-            for (String line : req.split("\r\n")) {
-                String lower = line.toLowerCase(java.util.Locale.ROOT);
-                if (lower.startsWith("via:") || lower.startsWith("from:") || lower.startsWith("to:")
-                        || lower.startsWith("call-id:") || lower.startsWith("cseq:")) {
-                    resp.append(line).append("\r\n");
-                }
-                if (line.isEmpty()) {
-                    break;
-                }
-            }
-            resp.append("Retry-After: 120\r\nContent-Length: 0\r\n\r\n");
-            byte[] out = resp.toString().getBytes(StandardCharsets.UTF_8);
-            try {
-                socket.send(new DatagramPacket(out, out.length, p.getSocketAddress()));
-            } catch (java.io.IOException closed) {
-                return;
-            }
-        }
     }
 }
