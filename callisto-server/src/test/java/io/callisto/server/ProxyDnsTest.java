@@ -17,7 +17,8 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -57,7 +58,7 @@ class ProxyDnsTest {
                          .listen(Transport.UDP, new InetSocketAddress("127.0.0.1", carolPort)).threads(1).build().start();
                  SipStack aliceStack = SipStack.builder()
                          .listen(Transport.UDP, new InetSocketAddress("127.0.0.1", 0)).threads(1).build().start()) {
-                List<String> got = new CopyOnWriteArrayList<>();
+                BlockingQueue<String> got = new LinkedBlockingQueue<>();
                 UserAgent carol = UserAgent.create(carolStack, UserAgentConfig.builder("sip:carol@busy.test").build());
                 carol.onMessage(m -> got.add(m.body().text()));
                 int proxyPort = server.listeningPoints().get(0).address().getPort();
@@ -69,7 +70,7 @@ class ProxyDnsTest {
                 assertThat(alice.sendMessage("sip:carol@busy.test", "two").get(30, TimeUnit.SECONDS).status())
                         .isEqualTo(200);
 
-                assertThat(got).containsExactly("one", "two");
+                assertThat(List.of(got.poll(10, TimeUnit.SECONDS), got.poll(10, TimeUnit.SECONDS))).containsExactly("one", "two");
                 assertThat(busy.requests()).isEqualTo(1);
                 assertThat(dns.questions("SRV _sip._udp.busy.test")).isEqualTo(1);
             }

@@ -107,7 +107,7 @@ public final class NettyTransportLayer implements TransportLayer {
 
     /**
      * The RFC 3263 locator of this layer, asking DNS from one of its event loops with {@link TransportConfig#dns()};
-     * created on first use, closed with the layer.
+     * created at {@link #start()} (or on first use before), closed with the layer.
      */
     public ServerLocator locator() {
         ServerLocator l = locator;
@@ -190,6 +190,11 @@ public final class NettyTransportLayer implements TransportLayer {
             points = new LocalPoints(bound);
             processor.setPoints(points);
             log.info("transport started ({}): {}", io, bound);
+            try {
+                locator(); // now, on the caller's thread: it reads resolv.conf and /etc/hosts once
+            } catch (RuntimeException e) {
+                log.warn("DNS resolver not ready, will retry on first use: {}", e.toString());
+            }
         } catch (IOException | RuntimeException e) {
             close();
             throw e;

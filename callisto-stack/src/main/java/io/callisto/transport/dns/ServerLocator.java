@@ -49,7 +49,8 @@ public final class ServerLocator implements AutoCloseable {
 
     /** A locator asking DNS from one loop of {@code group} (which it does not own) with {@code settings}. */
     public static ServerLocator create(DnsSettings settings, EventLoopGroup group) {
-        NettyDnsLookup netty = new NettyDnsLookup(group.next(), IoKind.of(group).datagram(), settings.servers(),
+        IoKind io = IoKind.of(group);
+        NettyDnsLookup netty = new NettyDnsLookup(group.next(), io.datagram(), io.socket(), settings.servers(),
                 settings.queryTimeoutMillis(), settings.negativeTtlSeconds());
         DnsLookup cached = new CachingDnsLookup(netty, settings.cacheSize(), settings.maxTtlSeconds(),
                 System::currentTimeMillis);

@@ -18,6 +18,7 @@ import io.netty.resolver.dns.DnsServerAddressStreamProvider;
 import io.netty.resolver.dns.DnsServerAddressStreamProviders;
 import io.netty.resolver.dns.SequentialDnsServerAddressStreamProvider;
 import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.SocketChannel;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -41,16 +42,20 @@ public final class NettyDnsLookup implements DnsLookup {
     /**
      * @param servers name servers to ask, in order; empty for the system's
      * @param datagram the UDP channel class matching {@code loop}'s I/O kind
+     * @param socket the TCP channel class, for answers too large for UDP (truncated: retried over TCP)
      */
-    public NettyDnsLookup(EventLoop loop, Class<? extends Channel> datagram, List<InetSocketAddress> servers,
-                          long queryTimeoutMillis, long negativeTtlSeconds) {
+    public NettyDnsLookup(EventLoop loop, Class<? extends Channel> datagram, Class<? extends Channel> socket,
+                          List<InetSocketAddress> servers, long queryTimeoutMillis, long negativeTtlSeconds) {
         DnsServerAddressStreamProvider provider = servers.isEmpty()
                 ? DnsServerAddressStreamProviders.platformDefault()
                 : new SequentialDnsServerAddressStreamProvider(servers.toArray(new InetSocketAddress[0]));
         @SuppressWarnings("unchecked")
         Class<? extends DatagramChannel> type = (Class<? extends DatagramChannel>) datagram;
+        @SuppressWarnings("unchecked")
+        Class<? extends SocketChannel> tcp = (Class<? extends SocketChannel>) socket;
         this.resolver = new DnsNameResolverBuilder(loop)
                 .datagramChannelType(type)
+                .socketChannelType(tcp)
                 .nameServerProvider(provider)
                 .queryTimeoutMillis(queryTimeoutMillis)
                 .recursionDesired(true)
