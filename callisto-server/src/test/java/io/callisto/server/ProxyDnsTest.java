@@ -55,7 +55,8 @@ class ProxyDnsTest {
             ConfigLoader.validate(c);
             try (Server server = new Server(c).start();
                  SipStack carolStack = SipStack.builder()
-                         .listen(Transport.UDP, new InetSocketAddress("127.0.0.1", carolPort)).threads(1).build().start();
+                         .listen(Transport.UDP, new InetSocketAddress("127.0.0.1", carolPort)).threads(1).build()
+                         .start();
                  SipStack aliceStack = SipStack.builder()
                          .listen(Transport.UDP, new InetSocketAddress("127.0.0.1", 0)).threads(1).build().start()) {
                 BlockingQueue<String> got = new LinkedBlockingQueue<>();
@@ -70,7 +71,8 @@ class ProxyDnsTest {
                 assertThat(alice.sendMessage("sip:carol@busy.test", "two").get(30, TimeUnit.SECONDS).status())
                         .isEqualTo(200);
 
-                assertThat(List.of(got.poll(10, TimeUnit.SECONDS), got.poll(10, TimeUnit.SECONDS))).containsExactly("one", "two");
+                assertThat(java.util.Arrays.asList(got.poll(10, TimeUnit.SECONDS), got.poll(10, TimeUnit.SECONDS)))
+                        .containsExactly("one", "two");
                 assertThat(busy.requests()).isEqualTo(1);
                 assertThat(dns.questions("SRV _sip._udp.busy.test")).isEqualTo(1);
             }

@@ -58,7 +58,8 @@ class DnsFailoverTest {
             assertThat(alice.sendMessage("sip:bob@busy.test", "one").get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
             assertThat(alice.sendMessage("sip:bob@busy.test", "two").get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
 
-            assertThat(List.of(got.poll(10, TimeUnit.SECONDS), got.poll(10, TimeUnit.SECONDS))).containsExactly("one", "two");
+            assertThat(java.util.Arrays.asList(got.poll(10, TimeUnit.SECONDS), got.poll(10, TimeUnit.SECONDS)))
+                    .containsExactly("one", "two");
             assertThat(busy.requests()).isEqualTo(1); // Retry-After: 120 kept the second MESSAGE away from it
         }
     }

@@ -102,7 +102,7 @@ public final class ServerLocator implements AutoCloseable {
             // §4.1/§4.2: numeric TARGET: UDP for sip, TLS for sips unless given; the port given or the default
             Transport tt = t != null ? t : uri.secure() ? Transport.TLS : Transport.UDP;
             int port = uri.port() > 0 ? uri.port() : tt.defaultPort();
-            return CompletableFuture.completedFuture(List.of(new Destination(tt, new InetSocketAddress(literal, port))));
+            return one(new Destination(tt, new InetSocketAddress(literal, port)));
         }
         return search.search(host, t, Math.max(0, uri.port()), uri.secure()).thenApply(this::withoutUnavailable);
     }
@@ -113,7 +113,7 @@ public final class ServerLocator implements AutoCloseable {
         InetAddress literal = IpLiterals.parse(h);
         if (literal != null) {
             int p = port > 0 ? port : transport.defaultPort();
-            return CompletableFuture.completedFuture(List.of(new Destination(transport, new InetSocketAddress(literal, p))));
+            return one(new Destination(transport, new InetSocketAddress(literal, p)));
         }
         return search.searchSentBy(h, transport, Math.max(0, port));
     }
@@ -157,6 +157,10 @@ public final class ServerLocator implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    private static CompletableFuture<List<Destination>> one(Destination d) {
+        return CompletableFuture.completedFuture(List.of(d));
     }
 
     private static Destination key(Destination d) {

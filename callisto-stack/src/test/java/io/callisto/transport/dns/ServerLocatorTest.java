@@ -56,8 +56,10 @@ class ServerLocatorTest {
     @Test
     void withoutNaptrOrSrvTheAddressesAtTheDefaultPort() throws Exception {
         dns.a("example.com", "192.0.2.1", "2001:db8::1");
-        assertThat(locate("sip:bob@example.com")).containsExactly("UDP 192.0.2.1:5060", "UDP 2001:db8:0:0:0:0:0:1:5060");
-        assertThat(locate("sips:bob@example.com")).containsExactly("TLS 192.0.2.1:5061", "TLS 2001:db8:0:0:0:0:0:1:5061");
+        assertThat(locate("sip:bob@example.com"))
+                .containsExactly("UDP 192.0.2.1:5060", "UDP 2001:db8:0:0:0:0:0:1:5060");
+        assertThat(locate("sips:bob@example.com"))
+                .containsExactly("TLS 192.0.2.1:5061", "TLS 2001:db8:0:0:0:0:0:1:5061");
     }
 
     @Test

@@ -85,7 +85,9 @@ public final class NettyDnsLookup implements DnsLookup {
             List<InetAddress> all = new ArrayList<>(a.records());
             all.addAll(b.records());
             long ttl = all.isEmpty() ? negativeTtl
-                    : a.isEmpty() ? b.ttlSeconds() : b.isEmpty() ? a.ttlSeconds() : Math.min(a.ttlSeconds(), b.ttlSeconds());
+                    : a.isEmpty() ? b.ttlSeconds()
+                    : b.isEmpty() ? a.ttlSeconds()
+                    : Math.min(a.ttlSeconds(), b.ttlSeconds());
             return new Answer<>(all, ttl);
         });
     }
