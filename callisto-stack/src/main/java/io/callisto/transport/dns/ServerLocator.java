@@ -1,5 +1,9 @@
 package io.callisto.transport.dns;
 
+import io.callisto.sip.header.Headers;
+import io.callisto.sip.header.RetryAfter;
+import io.callisto.sip.message.SipResponse;
+import io.callisto.sip.parse.ParseError;
 import io.callisto.sip.uri.SipUri;
 import io.callisto.transport.Destination;
 import io.callisto.transport.Transport;
@@ -131,6 +135,21 @@ public final class ServerLocator implements AutoCloseable {
             }
         }
         unavailableUntil.put(key(target), now + seconds * 1000);
+    }
+
+    /**
+     * Marks {@code target} unavailable for the Retry-After of {@code response} (a 503 it sent), if it has a
+     * readable one (RFC 3261 §21.5.4, RFC 3263 §4.3).
+     */
+    public void noteRetryAfter(Destination target, SipResponse response) {
+        try {
+            RetryAfter ra = response.first(Headers.RETRY_AFTER);
+            if (ra != null) {
+                markUnavailable(target, ra.seconds());
+            }
+        } catch (ParseError malformed) {
+            // no usable Retry-After: nothing to remember
+        }
     }
 
     /** True while {@code target} is marked unavailable. */

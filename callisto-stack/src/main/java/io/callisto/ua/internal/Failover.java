@@ -1,11 +1,9 @@
 package io.callisto.ua.internal;
 
 import io.callisto.sip.header.Headers;
-import io.callisto.sip.header.RetryAfter;
 import io.callisto.sip.header.Via;
 import io.callisto.sip.message.SipRequest;
 import io.callisto.sip.message.SipResponse;
-import io.callisto.sip.parse.ParseError;
 import io.callisto.transaction.Branch;
 import io.callisto.transaction.ClientTransaction;
 import io.callisto.transaction.ClientTransactionListener;
@@ -73,7 +71,7 @@ final class Failover implements ClientTransactionListener {
         boolean local = TransactionLayer.isLocal(response);
         if (response.status() == 503 && !local) {
             anyResponse = true;
-            markUnavailable(tx.destination(), response);
+            locator.noteRetryAfter(tx.destination(), response);
         }
         if (failed(response, local) && index + 1 < targets.size() && mayFailOver()) {
             index++;
@@ -105,17 +103,6 @@ final class Failover implements ClientTransactionListener {
             return false;
         }
         return !(listener instanceof UaCore.TransactionAware a) || a.mayFailOver();
-    }
-
-    private void markUnavailable(Destination target, SipResponse response) {
-        try {
-            RetryAfter ra = response.first(Headers.RETRY_AFTER);
-            if (ra != null) {
-                locator.markUnavailable(target, ra.seconds());
-            }
-        } catch (ParseError malformed) {
-            // no usable Retry-After: nothing to remember
-        }
     }
 
     /** §4.3: "a new request, identical to the previous, but with a different value of the Via branch ID". */

@@ -9,9 +9,6 @@ import io.callisto.transaction.ClientTransaction;
 import io.callisto.transaction.ClientTransactionListener;
 import io.callisto.transaction.TransactionLayer;
 import io.callisto.transport.Destination;
-import io.callisto.sip.header.Headers;
-import io.callisto.sip.header.RetryAfter;
-import io.callisto.sip.parse.ParseError;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -208,14 +205,7 @@ final class ClientBranch implements ClientTransactionListener {
     private boolean failedOver(ClientTransaction t, SipResponse r, boolean answered) {
         boolean local = TransactionLayer.isLocal(r);
         if (r.status() == 503 && !local) {
-            try {
-                RetryAfter ra = r.first(Headers.RETRY_AFTER);
-                if (ra != null) {
-                    ctx.services().nextHop().locator().markUnavailable(t.destination(), ra.seconds());
-                }
-            } catch (ParseError malformed) {
-                // no usable Retry-After
-            }
+            ctx.services().nextHop().locator().noteRetryAfter(t.destination(), r);
         }
         boolean failure = r.status() == 503 || r.status() == 408 && local;
         if (!failure || answered || cancelWanted || cancelSent || locatedNext >= located.size()) {
