@@ -43,7 +43,7 @@ class ProxyDnsTest {
         }
         try (Busy503Server busy = new Busy503Server(120);
              TestDnsServer dns = TestDnsServer.start("/dns/example.test.zone",
-                     Map.of("DEAD_PORT", "1", "LIVE_PORT", "" + carolPort, "BUSY_PORT", "" + busy.port()))) {
+                     Map.of("DEAD_PORT", "1", "LIVE_PORT", "" + carolPort, "BUSY_PORT", "" + busy.port(), "SILENT_PORT", "1"))) {
             ServerConfig c = ConfigLoader.defaults();
             c.listen.udp = List.of("127.0.0.1:0");
             c.listen.tcp = List.of();

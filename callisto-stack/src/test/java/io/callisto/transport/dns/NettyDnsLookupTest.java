@@ -26,16 +26,22 @@ class NettyDnsLookupTest {
     @BeforeEach
     void start() throws Exception {
         server = TestDnsServer.start("/dns/example.test.zone",
-                Map.of("DEAD_PORT", "5001", "LIVE_PORT", "5002", "BUSY_PORT", "5003"));
+                Map.of("DEAD_PORT", "5001", "LIVE_PORT", "5002", "BUSY_PORT", "5003", "SILENT_PORT", "5004"));
         group = IoKind.NIO.newGroup(1);
         locator = ServerLocator.create(DnsSettings.DEFAULT.withServers(List.of(server.address())), group);
     }
 
     @AfterEach
     void stop() {
-        locator.close();
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
-        server.close();
+        if (locator != null) {
+            locator.close();
+        }
+        if (group != null) {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+        }
+        if (server != null) {
+            server.close();
+        }
     }
 
     private List<String> locate(String uri) throws Exception {

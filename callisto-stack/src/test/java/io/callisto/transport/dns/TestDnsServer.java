@@ -81,6 +81,9 @@ public final class TestDnsServer implements AutoCloseable {
             if (l.isEmpty() || l.startsWith("#")) {
                 continue;
             }
+            if (l.contains("${")) {
+                throw new IOException("a placeholder has no value in " + resource + ": " + l);
+            }
             zone.add(parse(l.split("\\s+")));
         }
         return new TestDnsServer(zone);
