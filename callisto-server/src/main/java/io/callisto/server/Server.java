@@ -4,6 +4,7 @@ import io.callisto.auth.DigestAlgorithm;
 import io.callisto.server.auth.AuthConfig;
 import io.callisto.server.auth.DigestAuthenticator;
 import io.callisto.server.config.ConfigException;
+import io.callisto.server.config.ConfigLoader;
 import io.callisto.server.config.HostPort;
 import io.callisto.server.config.ServerConfig;
 import io.callisto.server.location.Binding;
@@ -103,6 +104,7 @@ public final class Server implements AutoCloseable {
                         .idleTimeout(Duration.ofSeconds(config.limits.idleTimeoutSeconds))
                         .udpReceiveBuffer(config.limits.udpReceiveBuffer));
         b.threads(config.eventLoops());
+        b.dns(io.callisto.transport.dns.DnsSettings.DEFAULT.withServers(ConfigLoader.nameServers(config)));
         listen(b, Transport.UDP, config.listen.udp, "listen.udp");
         listen(b, Transport.TCP, config.listen.tcp, "listen.tcp");
         listen(b, Transport.TLS, config.listen.tls, "listen.tls");

@@ -13,6 +13,7 @@ import io.callisto.transport.internal.LocalPoints;
 import io.callisto.transport.internal.LossHook;
 import io.callisto.transport.internal.Notify;
 import io.callisto.transport.internal.RequestPreparer;
+import io.callisto.transport.dns.ServerLocator;
 import io.callisto.transport.internal.Resolver;
 import io.callisto.transport.internal.ResponseTarget;
 import io.callisto.transport.internal.StreamContext;
@@ -65,6 +66,7 @@ public final class NettyTransportLayer implements TransportLayer {
     private final List<Channel> listeners = new CopyOnWriteArrayList<>();
     private volatile LocalPoints points;
     private volatile Streams streams;
+    private volatile ServerLocator locator;
 
     /** A layer with its own event-loop group of {@link TransportConfig#ioThreads()} threads, shut down on close. */
     public NettyTransportLayer(TransportConfig config) {
@@ -101,6 +103,24 @@ public final class NettyTransportLayer implements TransportLayer {
     /** The event-loop group the sockets run on (shared or owned). */
     public EventLoopGroup eventLoopGroup() {
         return group;
+    }
+
+    /**
+     * The RFC 3263 locator of this layer, asking DNS from one of its event loops with {@link TransportConfig#dns()};
+     * created at {@link #start()} (or on first use before), closed with the layer.
+     */
+    public ServerLocator locator() {
+        ServerLocator l = locator;
+        if (l == null) {
+            synchronized (this) {
+                l = locator;
+                if (l == null) {
+                    l = ServerLocator.create(config.dns(), group);
+                    locator = l;
+                }
+            }
+        }
+        return l;
     }
 
     /** "EPOLL" or "NIO": the I/O flavour in use. */
@@ -170,6 +190,11 @@ public final class NettyTransportLayer implements TransportLayer {
             points = new LocalPoints(bound);
             processor.setPoints(points);
             log.info("transport started ({}): {}", io, bound);
+            try {
+                locator(); // now, on the caller's thread: it reads resolv.conf and /etc/hosts once
+            } catch (RuntimeException e) {
+                log.warn("DNS resolver not ready, will retry on first use: {}", e.toString());
+            }
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
@@ -265,7 +290,9 @@ public final class NettyTransportLayer implements TransportLayer {
                 fail(listener, new IOException("no usable top Via to route the response: " + via));
                 return;
             }
-            Resolver.resolve(target.host(), target.port(),
+            // RFC 3263 §5: a sent-by name without port is looked up by SRV
+            boolean portGiven = via.port() >= 0 || !target.host().equals(via.host());
+            Resolver.resolve(locator(), target, portGiven,
                     to -> sendResponseTo(bytes, target.transport(), to, requestFlow, listener),
                     cause -> fail(listener, cause));
         } catch (RuntimeException e) {
@@ -328,6 +355,10 @@ public final class NettyTransportLayer implements TransportLayer {
             return;
         }
         List<Future<?>> closing = new ArrayList<>();
+        ServerLocator l = locator;
+        if (l != null) {
+            l.close();
+        }
         for (UdpEndpoint ep : udp) {
             closing.add(ep.close());
         }

@@ -56,6 +56,7 @@ public final class TransportConfig {
     private final long udpLossSeed;
     private final int ioThreads;
     private final boolean nativeTransport;
+    private final io.callisto.transport.dns.DnsSettings dns;
 
     private TransportConfig(Builder b) {
         this.listeningPoints = List.copyOf(b.listeningPoints);
@@ -72,6 +73,7 @@ public final class TransportConfig {
         this.udpLossSeed = b.udpLossSeed;
         this.ioThreads = b.ioThreads;
         this.nativeTransport = b.nativeTransport;
+        this.dns = b.dns;
     }
 
     /** A builder with the defaults. */
@@ -149,6 +151,11 @@ public final class TransportConfig {
         return nativeTransport;
     }
 
+    /** How host names in URIs and Via headers are located (RFC 3263). */
+    public io.callisto.transport.dns.DnsSettings dns() {
+        return dns;
+    }
+
     /** A builder for {@link TransportConfig}. Not thread-safe. */
     public static final class Builder {
         private final List<ListeningPoint> listeningPoints = new ArrayList<>();
@@ -165,6 +172,7 @@ public final class TransportConfig {
         private long udpLossSeed;
         private int ioThreads = Runtime.getRuntime().availableProcessors();
         private boolean nativeTransport = true;
+        private io.callisto.transport.dns.DnsSettings dns = io.callisto.transport.dns.DnsSettings.DEFAULT;
 
         private Builder() {
         }
@@ -297,6 +305,12 @@ public final class TransportConfig {
         /** Prefer the native epoll transport when available (default true); false forces NIO. */
         public Builder nativeTransport(boolean preferNative) {
             this.nativeTransport = preferNative;
+            return this;
+        }
+
+        /** DNS settings for RFC 3263 location (default: the system's name servers). */
+        public Builder dns(io.callisto.transport.dns.DnsSettings settings) {
+            this.dns = Objects.requireNonNull(settings, "dns");
             return this;
         }
 

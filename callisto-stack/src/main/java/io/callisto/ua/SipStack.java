@@ -14,6 +14,8 @@ import io.callisto.transport.ListeningPoint;
 import io.callisto.transport.TransportLayer;
 import io.callisto.exec.EventLoopOwners;
 import io.callisto.transport.NettyTransportLayer;
+import io.callisto.transport.dns.DnsSettings;
+import io.callisto.transport.dns.ServerLocator;
 import io.callisto.transport.Transport;
 import io.callisto.transport.TransportConfig;
 import java.io.IOException;
@@ -38,6 +40,7 @@ public final class SipStack implements AutoCloseable {
     private final TransactionLayer transactions;
     private final Runnable onClose;
     private volatile TransactionUser user = NoUser.INSTANCE;
+    private volatile ServerLocator locator;
 
     /**
      * A stack over an existing transport and owners. {@code onClose} runs after the transport closes (e.g. shutting
@@ -99,6 +102,26 @@ public final class SipStack implements AutoCloseable {
 
     public TimerConfig timers() {
         return timers;
+    }
+
+    /**
+     * The RFC 3263 locator requests are routed with: the Netty transport's own (its DNS settings, one of its event
+     * loops), else one installed with {@link #setLocator}, else the process-wide {@link ServerLocator#shared()}.
+     */
+    public ServerLocator locator() {
+        ServerLocator l = locator;
+        if (l != null) {
+            return l;
+        }
+        if (transport instanceof NettyTransportLayer netty) {
+            return netty.locator();
+        }
+        return ServerLocator.shared();
+    }
+
+    /** Installs the locator to route requests with (tests: a fixed zone); call before sending. */
+    public void setLocator(ServerLocator locator) {
+        this.locator = locator;
     }
 
     /** The bound listening points (actual ports once started). */
@@ -207,6 +230,12 @@ public final class SipStack implements AutoCloseable {
         /** TESTING ONLY: drop this fraction of UDP datagrams in both directions (seeded). */
         public Builder udpLoss(double rate, long seed) {
             transport.udpLossRate(rate, seed);
+            return this;
+        }
+
+        /** DNS settings for RFC 3263 location (name servers, cache); default: the system's name servers. */
+        public Builder dns(DnsSettings settings) {
+            transport.dns(settings);
             return this;
         }
 

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -187,6 +188,21 @@ public final class ConfigLoader {
         range("limits.max-connections", c.limits.maxConnections, 1, 1_000_000);
         range("limits.idle-timeout-seconds", c.limits.idleTimeoutSeconds, 1, 86_400);
         range("limits.udp-receive-buffer", c.limits.udpReceiveBuffer, 65_536, 256 << 20);
+        nameServers(c);
+    }
+
+    /** The configured name servers ({@code dns.servers}), port 53 when none is given. */
+    public static List<InetSocketAddress> nameServers(ServerConfig c) throws ConfigException {
+        List<InetSocketAddress> out = new java.util.ArrayList<>();
+        for (int i = 0; i < c.dns.servers.size(); i++) {
+            String s = c.dns.servers.get(i);
+            try {
+                out.add(io.callisto.transport.SocketAddresses.parse(s == null ? "" : s, 53));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("dns.servers[" + i + "]: " + e.getMessage());
+            }
+        }
+        return out;
     }
 
     private static void addresses(List<String> list, String key) throws ConfigException {

@@ -56,6 +56,8 @@ public final class ServerConfig {
     /** Protection limits of the transport. */
     public Limits limits = new Limits();
 
+    public Dns dns = new Dns();
+
     /** Listening points, each HOST:PORT (IPv6 as [addr]:port). */
     public static final class Listen {
         public List<String> udp = new ArrayList<>(List.of("127.0.0.1:5060"));
@@ -151,5 +153,11 @@ public final class ServerConfig {
         public int maxConnections = 10_000;
         public int idleTimeoutSeconds = 300;
         public int udpReceiveBuffer = 4 << 20;
+    }
+
+    /** RFC 3263 location of other domains' servers. */
+    public static final class Dns {
+        /** Name servers, HOST[:PORT] (port 53 by default); empty = the system's (resolv.conf). */
+        public List<String> servers = new ArrayList<>();
     }
 }

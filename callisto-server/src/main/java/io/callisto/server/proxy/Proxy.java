@@ -64,7 +64,7 @@ public final class Proxy {
         this.owners = Objects.requireNonNull(owners, "owners");
         this.local = new LocalAddresses(Objects.requireNonNull(transport, "transport"), config);
         this.services = new ProxyServices(config, Objects.requireNonNull(transactions, "transactions"), local,
-                new NextHop());
+                new NextHop(transport));
         this.targets = new TargetFinder(config, Objects.requireNonNull(locations, "locations"), local,
                 Objects.requireNonNull(nodeId, "nodeId"));
         this.stateless = new StatelessForwarder(services, owners);

@@ -85,6 +85,11 @@ final class OutgoingCall extends CallBase implements ClientTransactionListener, 
     }
 
     @Override
+    public boolean mayFailOver() {
+        return !cancelRequested;
+    }
+
+    @Override
     public void onTransaction(ClientTransaction tx) {
         if (tx.isInvite()) {
             inviteTx = tx;

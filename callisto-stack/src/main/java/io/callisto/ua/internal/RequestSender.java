@@ -2,11 +2,9 @@ package io.callisto.ua.internal;
 
 import io.callisto.sip.header.CSeq;
 import io.callisto.sip.header.Headers;
-import io.callisto.sip.header.Via;
 import io.callisto.sip.message.Messages;
 import io.callisto.sip.message.SipRequest;
 import io.callisto.sip.message.SipResponse;
-import io.callisto.transaction.Branch;
 import io.callisto.transaction.ClientTransaction;
 import io.callisto.transaction.ClientTransactionListener;
 import io.callisto.transport.Destination;
@@ -73,9 +71,7 @@ final class RequestSender implements ClientTransactionListener {
 
     /** A copy of {@code original} with a new branch and CSeq, for a retry after a challenge (§22.2, §8.1.3.5). */
     static SipRequest retryOf(SipRequest original, long cseq) {
-        SipRequest r = original.copy();
-        Via top = r.removeFirst(Headers.VIA);
-        r.addFirst(Headers.VIA, Via.of(top.transport(), top.host(), top.port(), Branch.next()));
+        SipRequest r = Failover.withNewBranch(original);
         r.set(Headers.CSEQ, new CSeq(cseq, original.method()));
         return r;
     }

@@ -6,30 +6,25 @@ import io.callisto.sip.uri.SipUri;
 import io.callisto.sip.uri.Uri;
 import io.callisto.transport.Destination;
 import io.callisto.transport.Transport;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import io.callisto.transport.dns.ServerLocator;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
- * Picks where a request goes (§8.1.2): the first Route when it is a loose router, else the Request-URI; the
- * transport from {@code transport=}, {@code sips:} (TLS) or UDP; the port from the URI or the transport's default;
- * {@code maddr} overrides the host. Numeric hosts resolve at once; names go through the JDK resolver on a small
- * bounded pool, never on an event loop. RFC 3263 NAPTR/SRV resolution replaces the name path in a later issue.
+ * Picks where a request goes (§8.1.2): the first Route when it is a loose router, else the Request-URI; and turns
+ * that URI into the ordered targets of RFC 3263 §4 through the stack's {@link ServerLocator} (IP literals at once,
+ * names by NAPTR, SRV and A/AAAA, asynchronously: never on an event loop's time).
  */
 public final class TargetResolver {
 
-    private static final ExecutorService DNS = new ThreadPoolExecutor(1, 4, 30, TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(1024), r -> {
-                Thread t = new Thread(r, "callisto-dns");
-                t.setDaemon(true);
-                return t;
-            });
+    private final Supplier<ServerLocator> locator;
+
+    /** @param locator the locator, asked for on first use of a URI (e.g. {@code stack::locator}) */
+    public TargetResolver(Supplier<ServerLocator> locator) {
+        this.locator = locator;
+    }
 
     /** The URI the request is sent toward. */
     public static Uri nextHop(SipRequest request) {
@@ -43,44 +38,34 @@ public final class TargetResolver {
         return request.requestUri();
     }
 
-    /** Resolves the next hop of {@code request}. */
+    /** The ordered targets for the next hop of {@code request}; an empty list when DNS found none. */
+    public CompletableFuture<List<Destination>> resolveAll(SipRequest request) {
+        return resolveAll(nextHop(request));
+    }
+
+    /** The ordered targets for a SIP URI (RFC 3263 §4). */
+    public CompletableFuture<List<Destination>> resolveAll(Uri uri) {
+        if (!(uri instanceof SipUri s)) {
+            return CompletableFuture.failedFuture(new UnknownHostException("not a SIP URI: " + uri));
+        }
+        return locator.get().locate(s);
+    }
+
+    /** The first target for the next hop of {@code request} (an ACK for a 2xx, which has no failover). */
     public CompletableFuture<Destination> resolve(SipRequest request) {
         return resolve(nextHop(request));
     }
 
-    /** Resolves a SIP URI to a destination. */
+    /** The first target for a SIP URI; fails when there is none. */
     public CompletableFuture<Destination> resolve(Uri uri) {
-        if (!(uri instanceof SipUri s)) {
-            return CompletableFuture.failedFuture(new UnknownHostException("not a SIP URI: " + uri));
-        }
-        Transport t = transportOf(s);
-        if (t == null) {
-            return CompletableFuture.failedFuture(new UnknownHostException("unsupported transport in " + uri));
-        }
-        String host = s.maddr() != null ? s.maddr() : s.host();
-        int port = s.port() > 0 ? s.port() : t.defaultPort();
-        String literal = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        if (isNumeric(literal)) {
-            try {
-                return CompletableFuture.completedFuture(
-                        new Destination(t, new InetSocketAddress(InetAddress.getByName(literal), port)));
-            } catch (UnknownHostException e) {
-                return CompletableFuture.failedFuture(e);
-            }
-        }
-        CompletableFuture<Destination> f = new CompletableFuture<>();
-        try {
-            DNS.execute(() -> {
-                try {
-                    f.complete(new Destination(t, new InetSocketAddress(InetAddress.getByName(literal), port)));
-                } catch (UnknownHostException e) {
-                    f.completeExceptionally(e);
-                }
-            });
-        } catch (RuntimeException rejected) {
-            f.completeExceptionally(new UnknownHostException("resolver queue full for " + host));
-        }
-        return f;
+        return resolveAll(uri).thenCompose(list -> list.isEmpty()
+                ? CompletableFuture.failedFuture(new UnknownHostException("no address for " + uri))
+                : CompletableFuture.completedFuture(list.get(0)));
+    }
+
+    /** The locator in use. */
+    public ServerLocator locator() {
+        return locator.get();
     }
 
     /** The transport a URI asks for: {@code transport=} parameter, TLS for sips, else UDP; null if unknown. */
@@ -94,18 +79,5 @@ public final class TargetResolver {
             return s.secure() && t == Transport.TCP ? Transport.TLS : t;
         }
         return s.secure() ? Transport.TLS : Transport.UDP;
-    }
-
-    static boolean isNumeric(String host) {
-        if (host.indexOf(':') >= 0) {
-            return true;
-        }
-        for (int i = 0; i < host.length(); i++) {
-            char c = host.charAt(i);
-            if ((c < '0' || c > '9') && c != '.') {
-                return false;
-            }
-        }
-        return !host.isEmpty();
     }
 }

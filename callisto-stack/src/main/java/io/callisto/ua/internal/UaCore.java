@@ -58,7 +58,7 @@ public final class UaCore implements TransactionUser {
     private final SipStack stack;
     private final UserAgentConfig config;
     private final Authenticator authenticator;
-    private final TargetResolver resolver = new TargetResolver();
+    private final TargetResolver resolver;
     private final DialogTable dialogs;
     private final Map<String, CallBase>[] calls;
     private final NameAddress[] contacts = new NameAddress[Transport.values().length * 2];
@@ -70,6 +70,7 @@ public final class UaCore implements TransactionUser {
         this.stack = stack;
         this.config = config;
         this.authenticator = authenticator;
+        this.resolver = new TargetResolver(stack::locator);
         int n = stack.owners().size();
         this.dialogs = new DialogTable(n);
         this.calls = new Map[n];
@@ -185,12 +186,14 @@ public final class UaCore implements TransactionUser {
             owner.run(() -> listenerSafeSend(request, destination, listener));
             return;
         }
-        resolver.resolve(request).whenComplete((dest, err) -> owner.run(() -> {
-            if (err != null) {
-                LOG.debug("cannot resolve {}: {}", TargetResolver.nextHop(request), err.toString());
+        resolver.resolveAll(request).whenComplete((targets, err) -> owner.run(() -> {
+            if (err != null || targets.isEmpty()) {
+                LOG.debug("cannot resolve {}: {}", TargetResolver.nextHop(request),
+                        err != null ? err.toString() : "no targets");
                 listener.onResponse(null, RequestSender.localFailure(request, 503, "Service Unavailable (no route)"));
             } else {
-                listenerSafeSend(request, dest, listener);
+                // RFC 3263 §4.3: try the targets in order, a new transaction per target
+                new Failover(this, resolver.locator(), request, targets, listener).start();
             }
         }));
     }
@@ -217,6 +220,11 @@ public final class UaCore implements TransactionUser {
     /** A listener that wants to know its client transaction (to CANCEL it, §9.1). */
     interface TransactionAware {
         void onTransaction(ClientTransaction tx);
+
+        /** False once the TU no longer wants the request tried at another server (RFC 3263 §4.3), e.g. cancelled. */
+        default boolean mayFailOver() {
+            return true;
+        }
     }
 
     /** Our Contact for requests and responses over {@code transport} (§8.1.1.8), sips when {@code secure}. */

@@ -9,6 +9,7 @@ import io.callisto.transaction.ClientTransaction;
 import io.callisto.transaction.ClientTransactionListener;
 import io.callisto.transaction.TransactionLayer;
 import io.callisto.transport.Destination;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
@@ -16,8 +17,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One target of a response context and the client transactions that carry the request to it (RFC 3261 §16.6
- * steps 7 to 11): the direct destinations are tried in order, then the resolved next hop; a transport failure
- * moves on to the next one with a new branch, and the last failure counts as a 408 (§16.6 step 7).
+ * steps 7 to 11): the direct destinations are tried in order, then the targets RFC 3263 locates for the next
+ * hop; a transport failure moves on to the next one with a new branch, and the last failure counts as a 408 (§16.6
+ * step 7). For located targets, a timeout without any response and a 503 also move on (RFC 3263 §4.3), and a 503's
+ * Retry-After keeps that target out of later lists while it runs.
  *
  * <p>For an INVITE it runs Timer C (§16.6 step 11, reset by 101-199, §16.7 step 2; on expiry §16.8: CANCEL after
  * a provisional, else a 408) and cancels as §9.1 says: only once a provisional arrived, and a cancelled branch that
@@ -40,6 +43,10 @@ final class ClientBranch implements ClientTransactionListener {
     private SipRequest base;
     private int attempt;
     private boolean resolved;
+    /** The targets RFC 3263 gave for the next hop, tried after the direct ones. */
+    private List<Destination> located = List.of();
+    private int locatedNext;
+    private boolean currentLocated;
     private ClientTransaction tx;
     private State state = State.NEW;
     /** True when the proxy cancelled this branch on its own (Timer C, sequential timeout, another 2xx). */
@@ -77,24 +84,30 @@ final class ClientBranch implements ClientTransactionListener {
     }
 
     private boolean moreAttempts() {
-        return attempt < target.direct().size() || !resolved;
+        return attempt < target.direct().size() || !resolved || locatedNext < located.size();
     }
 
     private void nextAttempt() {
         if (attempt < target.direct().size()) {
+            currentLocated = false;
             send(target.direct().get(attempt++));
             return;
         }
         if (resolved) {
-            finish(408, "Next Hop Unreachable");
+            if (locatedNext < located.size()) {
+                currentLocated = true;
+                send(located.get(locatedNext++));
+            } else {
+                finish(408, "Next Hop Unreachable");
+            }
             return;
         }
         resolved = true;
         Uri uri = target.nextHop() != null ? target.nextHop() : NextHop.uriOf(base);
         state = State.RESOLVING;
-        CompletableFuture<Destination> f = ctx.services().nextHop().resolve(uri);
+        CompletableFuture<List<Destination>> f = ctx.services().nextHop().resolveAll(uri);
         if (f.isDone()) {
-            Destination d = null;
+            List<Destination> d = null;
             Throwable error = null;
             try {
                 d = f.join();
@@ -107,16 +120,19 @@ final class ClientBranch implements ClientTransactionListener {
         }
     }
 
-    private void resolvedTo(Uri uri, Destination d, Throwable error) {
+    private void resolvedTo(Uri uri, List<Destination> targets, Throwable error) {
         if (state == State.DONE) {
             return; // abandoned (CANCEL, 6xx, 2xx elsewhere) while the name was being resolved
         }
-        if (d == null) {
+        if (targets == null || targets.isEmpty()) {
             LOG.info("cannot resolve next hop {}: {}", uri, error == null ? "no address" : error.getMessage());
             finish(408, "Unresolvable Next Hop");
             return;
         }
-        send(d);
+        located = targets;
+        locatedNext = 1;
+        currentLocated = true;
+        send(targets.get(0));
     }
 
     private void send(Destination d) {
@@ -161,7 +177,11 @@ final class ClientBranch implements ClientTransactionListener {
             state = State.DONE;
             ctx.on2xx(this, r);
         } else if (state != State.DONE) {
+            boolean answered = state == State.PROCEEDING;
             end();
+            if (currentLocated && failedOver(t, r, answered)) {
+                return;
+            }
             if (TransactionLayer.isLocal(r)) {
                 if (status == 503 && moreAttempts() && !cancelWanted && !cancelSent) {
                     state = State.NEW;
@@ -175,6 +195,25 @@ final class ClientBranch implements ClientTransactionListener {
             state = State.DONE;
             ctx.onFinal(this, r);
         }
+    }
+
+    /**
+     * RFC 3263 §4.3 for a located target: a 503, or a timeout without any response, moves on to the next target
+     * (a remote 503's Retry-After marks its target unavailable). A branch with a provisional, or one being
+     * cancelled, stays.
+     */
+    private boolean failedOver(ClientTransaction t, SipResponse r, boolean answered) {
+        boolean local = TransactionLayer.isLocal(r);
+        if (r.status() == 503 && !local) {
+            ctx.services().nextHop().locator().noteRetryAfter(t.destination(), r);
+        }
+        boolean failure = r.status() == 503 || r.status() == 408 && local;
+        if (!failure || answered || cancelWanted || cancelSent || locatedNext >= located.size()) {
+            return false;
+        }
+        state = State.NEW;
+        nextAttempt();
+        return true;
     }
 
     private void provisional(SipResponse r) {
