@@ -57,6 +57,13 @@ public final class TargetResolver {
         if (t == null) {
             return CompletableFuture.failedFuture(new UnknownHostException("unsupported transport in " + uri));
         }
+        if ((t == Transport.WS || t == Transport.WSS) && !isNumeric(literalOf(s))) {
+            // RFC 7118 §5: a browser's Contact host is made up (e.g. "df7jal23ls0d.invalid"); it is reached only
+            // over the connection it opened, which the caller gives as the destination's flow
+            return CompletableFuture.failedFuture(new UnknownHostException("WebSocket target " + uri
+                    + " has no open connection: a WebSocket client can only be reached over the connection it"
+                    + " opened (RFC 7118 §5)"));
+        }
         String host = s.maddr() != null ? s.maddr() : s.host();
         int port = s.port() > 0 ? s.port() : t.defaultPort();
         String literal = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
@@ -91,9 +98,17 @@ public final class TargetResolver {
             if (t == null) {
                 return null;
             }
-            return s.secure() && t == Transport.TCP ? Transport.TLS : t;
+            if (s.secure() && t == Transport.TCP) {
+                return Transport.TLS;
+            }
+            return s.secure() && t == Transport.WS ? Transport.WSS : t; // RFC 7118 §5.5: sips + ws is secure
         }
         return s.secure() ? Transport.TLS : Transport.UDP;
+    }
+
+    private static String literalOf(SipUri s) {
+        String host = s.maddr() != null ? s.maddr() : s.host();
+        return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
     }
 
     static boolean isNumeric(String host) {
