@@ -82,6 +82,8 @@ class WsTransportTest {
             server.sendRequest(TestMessages.options(), new Destination(Transport.WS, in.flow().remote()));
             assertThat(browser.next().text()).startsWith("OPTIONS ");
             assertThat(server.layer.stats().connectionsAccepted()).isEqualTo(1);
+            assertThat(server.layer.stats().messagesIn(Transport.WS)).isEqualTo(1);
+            assertThat(server.layer.stats().messagesOut(Transport.WS)).isEqualTo(3);
         }
     }
 

@@ -185,6 +185,7 @@ final class WsHandler extends ChannelDuplexHandler {
         if (cause instanceof TooLongFrameException || cause instanceof CorruptedWebSocketFrameException) {
             if (String.valueOf(cause.getMessage()).contains("length")) {
                 context.counters().oversize.increment();
+                context.counters().malformed.increment();
                 log.info("closing WebSocket {}: message larger than the maximum of {} bytes ({})", connection,
                         maxMessageSize, cause.getMessage());
             } else {
