@@ -26,9 +26,17 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     private final java.io.ByteArrayOutputStream bin = new java.io.ByteArrayOutputStream();
 
     WsClient(InetSocketAddress server) throws Exception {
-        socket = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(Peer.WAIT_SECONDS)).build()
-                .newWebSocketBuilder().subprotocols("sip")
-                .buildAsync(URI.create("ws://127.0.0.1:" + server.getPort() + "/"), this)
+        this(server, null);
+    }
+
+    /** A client of {@code wss://} when {@code tls} is given (trusting what it trusts), else of {@code ws://}. */
+    WsClient(InetSocketAddress server, javax.net.ssl.SSLContext tls) throws Exception {
+        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(Peer.WAIT_SECONDS));
+        if (tls != null) {
+            b.sslContext(tls);
+        }
+        socket = b.build().newWebSocketBuilder().subprotocols("sip")
+                .buildAsync(URI.create((tls != null ? "wss" : "ws") + "://127.0.0.1:" + server.getPort() + "/"), this)
                 .get(Peer.WAIT_SECONDS, TimeUnit.SECONDS);
     }
 

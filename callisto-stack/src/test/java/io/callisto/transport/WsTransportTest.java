@@ -88,6 +88,39 @@ class WsTransportTest {
     }
 
     @Test
+    void secureWebSocketUsesTheTlsCertificate(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path cert = dir.resolve("cert.pem");
+        java.nio.file.Path key = dir.resolve("key.pem");
+        java.security.cert.X509Certificate x509 = io.callisto.transport.tls.SelfSignedCertificates.generate(cert, key,
+                "localhost");
+        java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("server", x509);
+        javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
+                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        javax.net.ssl.SSLContext ssl = javax.net.ssl.SSLContext.getInstance("TLS");
+        ssl.init(null, tmf.getTrustManagers(), null);
+        try (Peer server = Peer.start(Peer.loopback("127.0.0.1", Transport.WSS).tlsCertificate(cert, key).build());
+                WsClient browser = new WsClient(server.address(Transport.WSS), ssl)) {
+            browser.send(browserRequest("OPTIONS", "wss-1", "").replace("SIP/2.0/WS ", "SIP/2.0/WSS "));
+            Peer.Inbound in = server.next();
+            assertThat(in.flow().transport()).isEqualTo(Transport.WSS);
+            server.respondAndWait(Messages.responseTo(in.request(), 200), in.flow());
+            assertThat(browser.next().text()).startsWith("SIP/2.0 200 ").contains("Via: SIP/2.0/WSS ");
+            assertThat(server.layer.stats().messagesIn(Transport.WSS)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aWssPointWithoutACertificateDoesNotStart() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> Peer.start(Peer.loopback("127.0.0.1", Transport.WSS).build()))
+                .hasMessageContaining("certificate");
+    }
+
+    @Test
     void fragmentedTextAndBinaryMessagesAreOneSipMessageEach() throws Exception {
         try (Peer server = Peer.start(Peer.loopback("127.0.0.1", Transport.WS).build());
                 WsClient browser = new WsClient(server.address(Transport.WS))) {
