@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.callisto.sip.message.SipResponse;
 import io.callisto.sip.uri.SipUri;
 import io.callisto.transport.Destination;
 import io.callisto.transport.Transport;
@@ -37,13 +38,14 @@ import org.junit.jupiter.api.io.TempDir;
  * Chromium, on a page served from loopback, registers alice to {@code callisto server --ws}, sends a MESSAGE to
  * bob (a Callisto UA registered over UDP), receives one from bob (routed over the WebSocket alice registered on,
  * a connection-bound contact) and calls bob, who answers and hangs up (the BYE reaches the browser over its
- * WebSocket through the proxy's Record-Route). The page reports each step with a POST to the test's HTTP
+ * WebSocket through the proxy's Record-Route); once the browser is gone, a MESSAGE for alice fails at once. The page reports each step with a POST to the test's HTTP
  * server. Skipped when Chromium or npm is not installed. Chromium is killed by PID at the end.
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class ServerJsSipChromiumIT {
 
     private static final int STEP_SECONDS = 30;
+    private static final int TIMER_F_SECONDS = 32;
 
     @TempDir
     Path dir;
@@ -95,6 +97,21 @@ class ServerJsSipChromiumIT {
                 assertThat(expect("call-ended")).contains("remote");
                 LocalUa.ended(call, STEP_SECONDS);
                 assertThat(seen.get(0)).isEqualTo("registered");
+
+                // the browser goes away: alice's binding still names its WebSocket, which is closed now, so a
+                // request for her fails at once instead of being sent to the made-up host of her Contact
+                List<ProcessHandle> all = new ArrayList<>(browser.descendants().toList());
+                all.add(browser.toHandle());
+                for (ProcessHandle h : all) {
+                    h.destroyForcibly();
+                }
+                for (ProcessHandle h : all) { // the network process holds the socket: wait for every one
+                    h.onExit().get(10, TimeUnit.SECONDS);
+                }
+                SipResponse gone = awaitClosedWebSocket(bob);
+                // §16.6 step 7: a branch that could not be sent counts as a 408 ("Next Hop Unreachable"); should
+                // the server write before it has seen the close, Timer F gives the 408 ("Request Timeout")
+                assertThat(gone.status()).as("final response to a MESSAGE for the departed browser").isEqualTo(408);
             } finally {
                 if (browser != null) {
                     browser.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -104,6 +121,23 @@ class ServerJsSipChromiumIT {
                 page.stop(0);
             }
         }
+    }
+
+    /**
+     * Sends MESSAGEs to alice until one is not answered 200 by her (the server notices the closed connection a
+     * little after the browser's death); returns that final response.
+     */
+    private static SipResponse awaitClosedWebSocket(LocalUa bob) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(STEP_SECONDS);
+        SipResponse r;
+        do {
+            r = LocalUa.await(bob.ua.sendMessage("sip:alice@" + CallistoServer.DOMAIN, "anyone there?"),
+                    TIMER_F_SECONDS + 8, "response to a MESSAGE for alice");
+            if (r.status() == 200) {
+                Thread.sleep(200);
+            }
+        } while (r.status() == 200 && System.nanoTime() < end);
+        return r;
     }
 
     /** Waits for the page's report {@code name}; fails on an error or failure report. Returns the report. */
