@@ -25,7 +25,6 @@ import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
-import io.netty.handler.timeout.IdleStateEvent;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -171,13 +170,7 @@ final class WsHandler extends ChannelDuplexHandler {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof IdleStateEvent) {
-            context.counters().connectionsClosedIdle.increment();
-            log.debug("closing idle WebSocket {}", connection);
-            ctx.close();
-        } else {
-            ctx.fireUserEventTriggered(evt);
-        }
+        StreamHandler.closeWhenIdle(ctx, evt, connection, context);
     }
 
     @Override
