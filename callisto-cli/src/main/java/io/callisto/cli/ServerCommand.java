@@ -45,8 +45,13 @@ final class ServerCommand implements Callable<Integer> {
             + "--cert and --key).")
     List<String> tls = new ArrayList<>();
 
-    @Option(names = "--ws", paramLabel = "HOST:PORT", description = "WebSocket listening point (not available yet).")
+    @Option(names = "--ws", paramLabel = "HOST:PORT", description = "SIP over WebSocket listening point for "
+            + "browsers (RFC 7118; repeatable).")
     List<String> ws = new ArrayList<>();
+
+    @Option(names = "--wss", paramLabel = "HOST:PORT", description = "SIP over secure WebSocket listening point "
+            + "(repeatable; needs --cert and --key).")
+    List<String> wss = new ArrayList<>();
 
     @Option(names = "--cert", paramLabel = "PEM", description = "TLS certificate chain.")
     String cert;
@@ -135,12 +140,13 @@ final class ServerCommand implements Callable<Integer> {
     /** The file's configuration (or the defaults) with the flags applied, validated. */
     ServerConfig configure() throws ConfigException {
         ServerConfig c = configFile != null ? ConfigLoader.load(configFile) : ConfigLoader.defaults();
-        if (!udp.isEmpty() || !tcp.isEmpty() || !tls.isEmpty() || !ws.isEmpty()) {
+        if (!udp.isEmpty() || !tcp.isEmpty() || !tls.isEmpty() || !ws.isEmpty() || !wss.isEmpty()) {
             // any listening flag: the listening points are exactly the ones given on the command line
             c.listen.udp = udp;
             c.listen.tcp = tcp;
             c.listen.tls = tls;
             c.listen.ws = ws;
+            c.listen.wss = wss;
         }
         if (cert != null) {
             c.tls.certificate = cert;

@@ -47,6 +47,12 @@ final class LocalUa implements AutoCloseable {
      */
     static LocalUa start(TimerConfig timers, Consumer<SipStack.Builder> stackSettings,
             Consumer<UserAgentConfig.Builder> config) throws Exception {
+        return start(null, timers, stackSettings, config);
+    }
+
+    /** As {@link #start(TimerConfig, Consumer, Consumer)} with address of record {@code aor} (null: the UA's own). */
+    static LocalUa start(String aor, TimerConfig timers, Consumer<SipStack.Builder> stackSettings,
+            Consumer<UserAgentConfig.Builder> config) throws Exception {
         SipStack.Builder b = SipStack.builder().listen(Transport.UDP, new InetSocketAddress("127.0.0.1", 0))
                 .threads(2).timers(timers);
         stackSettings.accept(b);
@@ -54,7 +60,7 @@ final class LocalUa implements AutoCloseable {
         try {
             stack.start();
             int port = stack.listeningPoints().get(0).port();
-            UserAgentConfig.Builder cb = UserAgentConfig.builder("sip:callisto-it@127.0.0.1:" + port);
+            UserAgentConfig.Builder cb = UserAgentConfig.builder(aor != null ? aor : "sip:callisto-it@127.0.0.1:" + port);
             config.accept(cb);
             return new LocalUa(stack, UserAgent.create(stack, cb.build()));
         } catch (Exception | Error e) {

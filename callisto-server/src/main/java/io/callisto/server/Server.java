@@ -108,7 +108,9 @@ public final class Server implements AutoCloseable {
         listen(b, Transport.UDP, config.listen.udp, "listen.udp");
         listen(b, Transport.TCP, config.listen.tcp, "listen.tcp");
         listen(b, Transport.TLS, config.listen.tls, "listen.tls");
-        if (!config.listen.tls.isEmpty()) {
+        listen(b, Transport.WS, config.listen.ws, "listen.ws");
+        listen(b, Transport.WSS, config.listen.wss, "listen.wss");
+        if (!config.listen.tls.isEmpty() || !config.listen.wss.isEmpty()) {
             b.tls(Path.of(config.tls.certificate), Path.of(config.tls.key),
                     config.tls.ca == null ? null : Path.of(config.tls.ca));
         }

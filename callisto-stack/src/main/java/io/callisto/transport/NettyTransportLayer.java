@@ -37,7 +37,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The transport layer on Netty (RFC 3261 §18): UDP, TCP and TLS listening points, outbound connections shared
+ * The transport layer on Netty (RFC 3261 §18): UDP, TCP, TLS, WS and WSS (RFC 7118, inbound connections only)
+ * listening points, outbound TCP and TLS connections shared
  * with inbound ones through one connection table, received/rport stamping (§18.2.1, RFC 3581), the sent-by check
  * on responses (§18.1.2), response routing (§18.2.2), CRLF keep-alives (RFC 5626 §4.4.1) and the limits that keep
  * it safe on the open internet. Uses native epoll when available, NIO otherwise. See docs/transport.md.
@@ -156,7 +157,7 @@ public final class NettyTransportLayer implements TransportLayer {
             throw new IllegalStateException("already started or closed");
         }
         try {
-            boolean tlsListener = config.listeningPoints().stream().anyMatch(lp -> lp.transport() == Transport.TLS);
+            boolean tlsListener = config.listeningPoints().stream().anyMatch(lp -> lp.transport().secure());
             SslContext serverSsl = tlsListener ? TlsContexts.server(config.tls()) : null;
             SslContext clientSsl = TlsContexts.client(config.tls());
             StreamContext sc = new StreamContext(processor.parser(), processor, connections, counters,
@@ -202,7 +203,7 @@ public final class NettyTransportLayer implements TransportLayer {
     }
 
     /**
-     * Binds a TCP or TLS point. A TCP point on port 0 first tries the port its UDP twin (same configured address,
+     * Binds a TCP, TLS, WS or WSS point. A TCP point on port 0 first tries the port its UDP twin (same configured address,
      * also port 0) was given, since a server listening for UDP on a port must listen for TCP on it too (§18.2.1:
      * a request may switch to TCP for size); when that port is taken, any free port does.
      */
@@ -249,7 +250,7 @@ public final class NettyTransportLayer implements TransportLayer {
                 } else {
                     ep.send(bytes, destination.address(), listener);
                 }
-            } else if (t == Transport.TCP || t == Transport.TLS) {
+            } else if (t == Transport.TCP || t == Transport.TLS || t == Transport.WS || t == Transport.WSS) {
                 ListeningPoint lp = points.pick(t, destination.address());
                 streams.send(bytes, t, destination.address(), lp != null ? lp.address() : null, listener);
             } else {
@@ -285,9 +286,14 @@ public final class NettyTransportLayer implements TransportLayer {
             }
             Via via = response.topVia();
             ResponseTarget target = via == null ? null : ResponseTarget.of(via);
-            if (target == null || target.transport() != Transport.UDP && target.transport() != Transport.TCP
-                    && target.transport() != Transport.TLS) {
+            if (target == null || target.transport() == Transport.SCTP) {
                 fail(listener, new IOException("no usable top Via to route the response: " + via));
+                return;
+            }
+            if (target.transport() == Transport.WS || target.transport() == Transport.WSS) {
+                // RFC 7118 §5.3: a response to a WebSocket client goes only over the connection the request came on
+                fail(listener, new IOException(Streams.noWebSocket(target.transport(),
+                        requestFlow != null ? String.valueOf(requestFlow.remote()) : via.toString())));
                 return;
             }
             // RFC 3263 §5: a sent-by name without port is looked up by SRV

@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * The SIP transports by their Via token (RFC 3261 §18, §20.42; RFC 7118 WS/WSS; RFC 4168 SCTP).
- * Only UDP, TCP and TLS have listening points today; WS, WSS and SCTP are named so that Via values carrying them
- * are understood and the transport layer can grow them without changing this contract.
+ * UDP, TCP, TLS, WS and WSS have listening points (WS and WSS accept connections but never open them); SCTP is named
+ * so that Via values carrying it are understood.
  */
 public enum Transport {
     UDP("UDP", false, false, 5060),

@@ -177,7 +177,10 @@ public final class TransportConfig {
         private Builder() {
         }
 
-        /** Adds a listening point advertising its bound address in Via and Contact. */
+        /**
+         * Adds a listening point advertising its bound address in Via and Contact. WS and WSS points (RFC 7118)
+         * accept WebSocket connections offering subprotocol {@code sip}; WSS, like TLS, needs {@link #tls}.
+         */
         public Builder listen(Transport transport, InetSocketAddress bind) {
             return listen(transport, bind, null);
         }
@@ -191,8 +194,9 @@ public final class TransportConfig {
         public Builder listen(Transport transport, InetSocketAddress bind, String advertisedHost) {
             Objects.requireNonNull(transport, "transport");
             Objects.requireNonNull(bind, "bind");
-            if (transport != Transport.UDP && transport != Transport.TCP && transport != Transport.TLS) {
-                throw new IllegalArgumentException("only UDP, TCP and TLS listening points exist: " + transport);
+            if (transport == Transport.SCTP) {
+                throw new IllegalArgumentException("only UDP, TCP, TLS, WS and WSS listening points exist: "
+                        + transport);
             }
             if (bind.isUnresolved()) {
                 throw new IllegalArgumentException("bind address must be resolved: " + bind);

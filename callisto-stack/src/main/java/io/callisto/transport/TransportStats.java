@@ -18,18 +18,23 @@ package io.callisto.transport;
  * @param connectionsOpen       connections open now (both directions)
  * @param connectionsOpened     outbound connections established
  * @param connectionsAccepted   inbound connections accepted
- * @param connectionsRejected   inbound connections refused because maxConnections was reached
+ * @param connectionsRejected   inbound connections refused because maxConnections was reached, and WebSocket
+ *                              upgrades refused (not a WebSocket, no subprotocol {@code sip}, RFC 7118 §4.1)
  * @param connectionsClosedIdle connections closed by the idle timeout
  * @param keepAlivePingsSent    CRLFCRLF pings sent on connections we opened (RFC 5626 §4.4.1)
  * @param keepAlivePongsReceived CRLF pongs received
  * @param keepAlivePingsReceived CRLFCRLF pings received (each answered with a pong, RFC 5626 §5.4)
  * @param keepAliveFailures     connections closed because no pong came in time
+ * @param wsIn                  messages received over WebSocket (RFC 7118) and handed to the handler
+ * @param wsOut                 messages sent over WebSocket
+ * @param wssIn                 messages received over secure WebSocket and handed to the handler
+ * @param wssOut                messages sent over secure WebSocket
  */
 public record TransportStats(long udpIn, long udpOut, long tcpIn, long tcpOut, long tlsIn, long tlsOut,
         long malformedDropped, long oversizeDropped, long badRequestsSent, long responsesDiscarded, long udpLost,
         long sendFailures, long connectionsOpen, long connectionsOpened, long connectionsAccepted,
         long connectionsRejected, long connectionsClosedIdle, long keepAlivePingsSent, long keepAlivePongsReceived,
-        long keepAlivePingsReceived, long keepAliveFailures) {
+        long keepAlivePingsReceived, long keepAliveFailures, long wsIn, long wsOut, long wssIn, long wssOut) {
 
     /** Messages received over a transport and handed to the handler (0 for transports without a listener). */
     public long messagesIn(Transport t) {
@@ -37,6 +42,8 @@ public record TransportStats(long udpIn, long udpOut, long tcpIn, long tcpOut, l
             case UDP: return udpIn;
             case TCP: return tcpIn;
             case TLS: return tlsIn;
+            case WS: return wsIn;
+            case WSS: return wssIn;
             default: return 0;
         }
     }
@@ -47,6 +54,8 @@ public record TransportStats(long udpIn, long udpOut, long tcpIn, long tcpOut, l
             case UDP: return udpOut;
             case TCP: return tcpOut;
             case TLS: return tlsOut;
+            case WS: return wsOut;
+            case WSS: return wssOut;
             default: return 0;
         }
     }

@@ -97,20 +97,18 @@ public final class ConfigLoader {
 
     /** Checks the whole configuration; the first problem found is thrown, naming its key. */
     public static void validate(ServerConfig c) throws ConfigException {
-        if (c.listen.udp.isEmpty() && c.listen.tcp.isEmpty() && c.listen.tls.isEmpty() && c.listen.ws.isEmpty()) {
-            throw new ConfigException("listen: no listening point (give at least one of udp, tcp, tls, ws)");
+        if (c.listen.udp.isEmpty() && c.listen.tcp.isEmpty() && c.listen.tls.isEmpty() && c.listen.ws.isEmpty()
+                && c.listen.wss.isEmpty()) {
+            throw new ConfigException("listen: no listening point (give at least one of udp, tcp, tls, ws, wss)");
         }
         addresses(c.listen.udp, "listen.udp");
         addresses(c.listen.tcp, "listen.tcp");
         addresses(c.listen.tls, "listen.tls");
         addresses(c.listen.ws, "listen.ws");
-        if (!c.listen.tls.isEmpty() && (c.tls.certificate == null || c.tls.key == null)) {
-            throw new ConfigException("tls: a TLS listening point needs tls.certificate and tls.key (PEM files; "
-                    + "`bin/callisto tls-cert` makes a development pair)");
-        }
-        if (!c.listen.ws.isEmpty()) {
-            throw new ConfigException("listen.ws: WebSocket is not available yet (it comes with the DNS/WebSocket"
-                    + " work); remove the ws entries");
+        addresses(c.listen.wss, "listen.wss");
+        if ((!c.listen.tls.isEmpty() || !c.listen.wss.isEmpty()) && (c.tls.certificate == null || c.tls.key == null)) {
+            throw new ConfigException("tls: a TLS or WSS listening point needs tls.certificate and tls.key (PEM "
+                    + "files; `bin/callisto tls-cert` makes a development pair)");
         }
         for (int i = 0; i < c.domains.size(); i++) {
             String d = c.domains.get(i);

@@ -63,7 +63,10 @@ public final class ServerConfig {
         public List<String> udp = new ArrayList<>(List.of("127.0.0.1:5060"));
         public List<String> tcp = new ArrayList<>(List.of("127.0.0.1:5060"));
         public List<String> tls = new ArrayList<>();
+        /** SIP over WebSocket (RFC 7118): browsers connect here; they cannot be connected to. */
         public List<String> ws = new ArrayList<>();
+        /** SIP over secure WebSocket, with the certificate and key of {@code tls}. */
+        public List<String> wss = new ArrayList<>();
     }
 
     /** PEM files for TLS. */

@@ -121,6 +121,8 @@ class ConfigLoaderTest {
         assertInvalid("listen:\n  udp: [\"::1:5060\"]\n", "listen.udp[0]");
         assertInvalid("listen:\n  udp: []\n  tcp: []\n", "no listening point");
         assertInvalid("listen:\n  tls: [\"127.0.0.1:5061\"]\n", "tls.certificate");
+        assertInvalid("listen:\n  wss: [\"127.0.0.1:443\"]\n", "tls.certificate");
+        assertInvalid("listen:\n  ws: [\"127.0.0.1:http\"]\n", "listen.ws[0]");
         assertInvalid("store:\n  kind: mysql\n", "store.kind");
         assertInvalid("store:\n  kind: postgres\n", "store.jdbc-url");
         assertInvalid("store:\n  checkpoint-seconds: 0\n", "store.checkpoint-seconds");
@@ -128,6 +130,14 @@ class ConfigLoaderTest {
         assertInvalid("auth:\n  methods: [FOO]\n", "auth.methods");
         assertInvalid("proxy:\n  timer-c-seconds: 10\n", "proxy.timer-c-seconds");
         assertInvalid("http:\n  listen: nowhere\n", "http.listen");
+    }
+
+    @Test
+    void webSocketListeningPointsAreAccepted() throws Exception {
+        ServerConfig c = ConfigLoader.parse("listen:\n  udp: []\n  tcp: []\n  ws: [\"127.0.0.1:8080\"]\n", "f");
+        ConfigLoader.validate(c);
+        assertThat(c.listen.ws).containsExactly("127.0.0.1:8080");
+        assertThat(c.listen.wss).isEmpty();
     }
 
     @Test

@@ -54,6 +54,8 @@ public final class Counters {
                 malformed.sum(), oversize.sum(), badRequestsSent.sum(), responsesDiscarded.sum(), udpLost.sum(),
                 sendFailures.sum(), connectionsOpen.get(), connectionsOpened.sum(), connectionsAccepted.sum(),
                 connectionsRejected.sum(), connectionsClosedIdle.sum(), pingsSent.sum(), pongsReceived.sum(),
-                pingsReceived.sum(), keepAliveFailures.sum());
+                pingsReceived.sum(), keepAliveFailures.sum(),
+                in[Transport.WS.ordinal()].sum(), out[Transport.WS.ordinal()].sum(),
+                in[Transport.WSS.ordinal()].sum(), out[Transport.WSS.ordinal()].sum());
     }
 }

@@ -92,6 +92,11 @@ final class StreamHandler extends ChannelInboundHandlerAdapter implements Stream
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        closeWhenIdle(ctx, evt, connection, context);
+    }
+
+    /** Closes the connection on the idle timer's event (counted); passes any other event on. Every stream uses it. */
+    static void closeWhenIdle(ChannelHandlerContext ctx, Object evt, Connection connection, StreamContext context) {
         if (evt instanceof IdleStateEvent) {
             context.counters().connectionsClosedIdle.increment();
             log.debug("closing idle connection {}", connection);

@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The connection-oriented side of the transport layer: listening sockets for TCP and TLS, and outbound
+ * The connection-oriented side of the transport layer: listening sockets for TCP, TLS, WS and WSS, and outbound
  * connections opened on demand and shared through the {@link ConnectionTable} (§18, §18.1.1: a request to an
  * address with an open connection uses it).
  */
@@ -44,17 +44,17 @@ public final class Streams {
         this.connectMillis = (int) Math.min(Integer.MAX_VALUE, connectMillis);
     }
 
-    /** Binds a TCP or TLS listening socket; blocks until bound. Returns the bound channel. */
+    /** Binds a TCP, TLS, WS or WSS listening socket; blocks until bound. Returns the bound channel. */
     public Channel bind(Transport t, InetSocketAddress address) throws IOException {
-        if (t == Transport.TLS && serverSsl == null) {
-            throw new IOException("TLS listening point " + address + " has no certificate");
+        if (t.secure() && serverSsl == null) {
+            throw new IOException(t.viaToken() + " listening point " + address + " has no certificate");
         }
         ServerBootstrap b = new ServerBootstrap()
                 .group(group, group)
                 .channel(io.server())
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new StreamInitializer(t, false, t == Transport.TLS ? serverSsl : null, context));
+                .childHandler(new StreamInitializer(t, false, t.secure() ? serverSsl : null, context));
         ChannelFuture f = b.bind(address).awaitUninterruptibly();
         if (!f.isSuccess()) {
             throw new IOException("cannot bind " + t.viaToken() + " " + address + ": " + f.cause(), f.cause());
@@ -78,6 +78,10 @@ public final class Streams {
      */
     public void send(byte[] bytes, Transport t, InetSocketAddress remote, InetSocketAddress localIp,
             SendListener l) {
+        if (t == Transport.WS || t == Transport.WSS) {
+            sendToWebSocket(bytes, t, remote, l);
+            return;
+        }
         if (t == Transport.TLS && clientSsl == null) {
             context.counters().sendFailures.increment();
             Notify.failed(l, new IOException("TLS is not configured"));
@@ -87,6 +91,26 @@ public final class Streams {
                 id -> new Connection(id, t, remote, true, group.next(), context.counters()),
                 conn -> open(conn, localIp));
         c.write(bytes, l);
+    }
+
+    /**
+     * A WebSocket peer (a browser) cannot be connected to: a message reaches it only over a connection it opened
+     * (RFC 7118 §5), found by its source address. Outbound WebSocket connections are not implemented.
+     */
+    private void sendToWebSocket(byte[] bytes, Transport t, InetSocketAddress remote, SendListener l) {
+        Connection c = context.table().find(t, remote);
+        if (c != null) {
+            c.write(bytes, l);
+            return;
+        }
+        context.counters().sendFailures.increment();
+        Notify.failed(l, new IOException(noWebSocket(t, remote.toString())));
+    }
+
+    /** The error text for a WS/WSS target without an open connection. */
+    public static String noWebSocket(Transport t, String target) {
+        return "no open " + t.viaToken() + " connection from " + target + ": a WebSocket client can only be reached"
+                + " over the connection it opened (RFC 7118 §5) and outbound WebSocket connections are not supported";
     }
 
     private void open(Connection c, InetSocketAddress localIp) {

@@ -7,6 +7,7 @@ import io.callisto.sip.uri.Uri;
 import io.callisto.transport.Destination;
 import io.callisto.transport.Transport;
 import io.callisto.transport.dns.ServerLocator;
+import io.callisto.transport.internal.IpLiterals;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -48,7 +49,20 @@ public final class TargetResolver {
         if (!(uri instanceof SipUri s)) {
             return CompletableFuture.failedFuture(new UnknownHostException("not a SIP URI: " + uri));
         }
+        Transport t = transportOf(s);
+        if ((t == Transport.WS || t == Transport.WSS) && IpLiterals.parse(literalOf(s)) == null) {
+            // RFC 7118 §5: a browser's Contact host is made up (e.g. "df7jal23ls0d.invalid"); it is reached only
+            // over the connection it opened, which the caller gives as the destination's flow
+            return CompletableFuture.failedFuture(new UnknownHostException("WebSocket target " + uri
+                    + " has no open connection: a WebSocket client can only be reached over the connection it"
+                    + " opened (RFC 7118 §5)"));
+        }
         return locator.get().locate(s);
+    }
+
+    private static String literalOf(SipUri s) {
+        String host = s.maddr() != null ? s.maddr() : s.host();
+        return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
     }
 
     /** The first target for the next hop of {@code request} (an ACK for a 2xx, which has no failover). */
