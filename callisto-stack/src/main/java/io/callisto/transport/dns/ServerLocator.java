@@ -98,6 +98,8 @@ public final class ServerLocator implements AutoCloseable {
             }
             if (uri.secure() && t == Transport.TCP) {
                 t = Transport.TLS;
+            } else if (uri.secure() && t == Transport.WS) {
+                t = Transport.WSS; // RFC 7118 §5.5: sips with transport=ws is secure
             }
         }
         String host = unbracket(uri.maddr() != null ? uri.maddr() : uri.host());

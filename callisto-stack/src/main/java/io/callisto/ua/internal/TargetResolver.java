@@ -90,7 +90,10 @@ public final class TargetResolver {
             if (t == null) {
                 return null;
             }
-            return s.secure() && t == Transport.TCP ? Transport.TLS : t;
+            if (s.secure() && t == Transport.TCP) {
+                return Transport.TLS;
+            }
+            return s.secure() && t == Transport.WS ? Transport.WSS : t; // RFC 7118 §5.5: sips + ws is secure
         }
         return s.secure() ? Transport.TLS : Transport.UDP;
     }

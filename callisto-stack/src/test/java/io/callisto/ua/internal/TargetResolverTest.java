@@ -6,6 +6,7 @@ import io.callisto.sip.uri.SipUri;
 import io.callisto.sip.uri.Uri;
 import io.callisto.transport.Destination;
 import io.callisto.transport.Transport;
+import io.callisto.transport.dns.ServerLocator;
 import java.net.UnknownHostException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** WebSocket targets (RFC 7118 §5, §5.5) in the UA's target resolution. */
 class TargetResolverTest {
 
-    private final TargetResolver resolver = new TargetResolver();
+    private final TargetResolver resolver = new TargetResolver(ServerLocator::shared);
 
     @Test
     void wsTransportParameterNamesWsAndWssWithSips() {
