@@ -226,6 +226,20 @@ abstract class CallBase implements Call, DialogUsage {
         return false;
     }
 
+    /**
+     * A target refresh request of ours in {@code d} (§12.2.1.1: re-INVITE, UPDATE): a new branch, our Contact, our
+     * User-Agent, and {@code body} when not null.
+     */
+    SipRequest newTargetRefresh(Dialog d, String method, Body body) {
+        SipRequest request = d.newRequest(method, Branch.next());
+        request.set(Headers.CONTACT, core.contact(UaCore.transportFor(d.remoteTarget()), d.isSecure()));
+        request.setHeader("User-Agent", core.config().userAgent());
+        if (body != null) {
+            request.setBody(body.type(), body.bytes());
+        }
+        return request;
+    }
+
     /** The dialog an UPDATE of ours goes in: the confirmed one, else null (an outgoing call may pick an early one). */
     Dialog dialogForUpdate() {
         return dialog;

@@ -1,10 +1,8 @@
 package io.callisto.ua.internal;
 
 import io.callisto.exec.Cancellable;
-import io.callisto.sip.header.Headers;
 import io.callisto.sip.message.SipRequest;
 import io.callisto.sip.message.SipResponse;
-import io.callisto.transaction.Branch;
 import io.callisto.transaction.ClientTransaction;
 import io.callisto.transaction.ClientTransactionListener;
 import io.callisto.ua.Body;
@@ -45,13 +43,7 @@ final class ReinviteClient implements ClientTransactionListener {
 
     void start() {
         Dialog d = call.dialog;
-        request = d.newRequest("INVITE", Branch.next());
-        request.set(Headers.CONTACT, call.core.contact(UaCore.transportFor(d.remoteTarget()), d.isSecure()));
-        request.setHeader("User-Agent", call.core.config().userAgent());
-        Body body = offer != null ? offer : call.localBody;
-        if (body != null) {
-            request.setBody(body.type(), body.bytes());
-        }
+        request = call.newTargetRefresh(d, "INVITE", offer != null ? offer : call.localBody);
         inProgress = true;
         transactionPending = true;
         call.core.send(request, null, this);

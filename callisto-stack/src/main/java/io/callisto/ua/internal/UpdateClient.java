@@ -1,10 +1,8 @@
 package io.callisto.ua.internal;
 
 import io.callisto.exec.Cancellable;
-import io.callisto.sip.header.Headers;
 import io.callisto.sip.message.SipRequest;
 import io.callisto.sip.message.SipResponse;
-import io.callisto.transaction.Branch;
 import io.callisto.transaction.ClientTransaction;
 import io.callisto.transaction.ClientTransactionListener;
 import io.callisto.ua.Body;
@@ -49,12 +47,7 @@ final class UpdateClient implements ClientTransactionListener {
 
     void start() {
         Dialog d = dialog;
-        request = d.newRequest("UPDATE", Branch.next());
-        request.set(Headers.CONTACT, call.core.contact(UaCore.transportFor(d.remoteTarget()), d.isSecure()));
-        request.setHeader("User-Agent", call.core.config().userAgent());
-        if (offer != null) {
-            request.setBody(offer.type(), offer.bytes());
-        }
+        request = call.newTargetRefresh(d, "UPDATE", offer);
         pending = true;
         call.core.send(request, null, this);
     }
