@@ -139,6 +139,75 @@ class BenchSippIT {
         }
     }
 
+    /**
+     * {@code bench register} against a SIPp registrar that challenges every REGISTER (401, MD5, qop=auth) and checks
+     * the answer with its own digest code ({@code verifyauth}): 200 when right, 403 when wrong.
+     */
+    @Test
+    void registerWithDigestAgainstASippRegistrar() throws Exception {
+        Path xml = dir.resolve("registrar.xml");
+        Files.writeString(xml, """
+                <?xml version="1.0" encoding="ISO-8859-1" ?>
+                <scenario name="challenging registrar">
+                  <recv request="REGISTER"/>
+                  <send><![CDATA[
+                    SIP/2.0 401 Unauthorized
+                    [last_Via:]
+                    [last_From:]
+                    [last_To:];tag=r[call_number]
+                    [last_Call-ID:]
+                    [last_CSeq:]
+                    WWW-Authenticate: Digest realm="bench.test", nonce="n[call_number]x[clock_tick]", qop="auth", algorithm=MD5
+                    Content-Length: 0
+                  ]]></send>
+                  <recv request="REGISTER">
+                    <action>
+                      <verifyauth assign_to="ok" username="[auth_user]" password="[auth_password]"/>
+                    </action>
+                  </recv>
+                  <nop hide="true" test="ok" next="good"/>
+                  <send next="end"><![CDATA[
+                    SIP/2.0 403 Forbidden
+                    [last_Via:]
+                    [last_From:]
+                    [last_To:];tag=r[call_number]
+                    [last_Call-ID:]
+                    [last_CSeq:]
+                    Content-Length: 0
+                  ]]></send>
+                  <label id="good"/>
+                  <send><![CDATA[
+                    SIP/2.0 200 OK
+                    [last_Via:]
+                    [last_From:]
+                    [last_To:];tag=r[call_number]
+                    [last_Call-ID:]
+                    [last_CSeq:]
+                    [last_Contact:];expires=60
+                    Content-Length: 0
+                  ]]></send>
+                  <label id="end"/>
+                </scenario>
+                """);
+        int port = FreePorts.udpAndTcp();
+        Process registrar = sippServer("registrar", port, "-sf", xml.toString(), "-key", "auth_user", "alice",
+                "-key", "auth_password", "alice-pw");
+        try {
+            Cli.Result r = Cli.run(dir, "bench-register-sipp", 120, "bench", "register", "--target",
+                    "127.0.0.1:" + port, "--domain", "bench.test", "--users", "alice", "--password", "alice-pw",
+                    "--rate", "20", "--calls", "20", "--expires", "60");
+            assertThat(r.exitCode()).as("%s%s", r.stdout(), r.stderr()).isZero();
+            assertThat(outcome(r)).containsExactly(20, 20, 0, 0);
+            Cli.Result wrong = Cli.run(dir, "bench-register-sipp-wrong", 120, "bench", "register", "--target",
+                    "127.0.0.1:" + port, "--domain", "bench.test", "--users", "alice", "--password", "nope",
+                    "--rate", "20", "--calls", "3");
+            assertThat(wrong.exitCode()).as("%s%s", wrong.stdout(), wrong.stderr()).isEqualTo(1);
+            assertThat(wrong.stderr()).contains("failed=3 {403=3}"); // SIPp's own digest check refused them
+        } finally {
+            Sipp.stop(registrar);
+        }
+    }
+
     @Test
     void registerWithDigestAgainstCallistoServer() throws Exception {
         Path data = dir.resolve("data");
