@@ -12,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SIPp plays the {@code uac-*} scenarios of {@code src/test/resources/sipp} against {@code callisto ua}, a separate
- * process: a re-INVITE of an established call, and a CANCEL while it rings. Both sides must agree on the outcome:
- * SIPp's exit code, and the events the UA prints.
+ * process: a re-INVITE and an UPDATE of an established call, and a CANCEL while it rings. Both sides must agree
+ * on the outcome: SIPp's exit code, and the events the UA prints.
  */
 class SippScenariosCallCliIT {
 
@@ -34,6 +34,26 @@ class SippScenariosCallCliIT {
             assertThat(ended.get("status")).isEqualTo("200");
             assertThat(ended.get("reason")).isEqualTo("remote BYE");
             assertThat(ua.last("summary").number("failed")).isZero();
+            assertThat(ua.stackWarnings()).isEmpty();
+        }
+    }
+
+    /**
+     * RFC 3311: SIPp updates the answered call (UPDATE with a new offer, CSeq 2, to our Contact) and checks that our
+     * 200 lists UPDATE in Allow and that the UPDATE's 200 carries an SDP answer; then it hangs up (CSeq 3).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"udp", "tcp"})
+    void sippUpdatesAnAnsweredCall(String transport, @TempDir Path dir) throws Exception {
+        try (Cli ua = Cli.start(dir, "ua", "ua", "--bind", "127.0.0.1:0", "--answer", "--max-calls", "1")) {
+            int port = ua.awaitListening(2).port(transport);
+            Sipp.Result r = Sipp.run(dir, 60, sippArgs(dir, "uac-update.xml", port, transport));
+            assertThat(r.exitCode()).as("sipp exit code; callisto said:\n%s%s\nsipp:\n%s", ua.stdout(), ua.stderr(),
+                    r.output()).isZero();
+            assertThat(ua.awaitExit(30)).isZero();
+            String callId = ua.last("incoming").get("call");
+            assertThat(ua.last("refreshed").get("call")).as("the UPDATE was accepted").isEqualTo(callId);
+            assertThat(ua.last("ended").get("reason")).isEqualTo("remote BYE");
             assertThat(ua.stackWarnings()).isEmpty();
         }
     }
