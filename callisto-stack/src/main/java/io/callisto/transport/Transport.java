@@ -47,6 +47,17 @@ public enum Transport {
         return defaultPort;
     }
 
+    /**
+     * This transport as a {@code sips:} URI asks for it when {@code sips}: TCP becomes TLS (RFC 3261 §26.2.2) and WS
+     * becomes WSS (RFC 7118 §5.5); any other transport, or a {@code sip:} URI, keeps it as it is.
+     */
+    public Transport securedFor(boolean sips) {
+        if (!sips) {
+            return this;
+        }
+        return this == TCP ? TLS : this == WS ? WSS : this;
+    }
+
     /** The transport named by a Via token or a {@code transport=} URI parameter, case-insensitively; null if unknown. */
     public static Transport fromToken(String token) {
         if (token == null) {

@@ -96,11 +96,7 @@ public final class ServerLocator implements AutoCloseable {
                 return CompletableFuture.failedFuture(
                         new UnknownHostException("unsupported transport " + uri.transport() + " in " + uri));
             }
-            if (uri.secure() && t == Transport.TCP) {
-                t = Transport.TLS;
-            } else if (uri.secure() && t == Transport.WS) {
-                t = Transport.WSS; // RFC 7118 §5.5: sips with transport=ws is secure
-            }
+            t = t.securedFor(uri.secure());
         }
         String host = unbracket(uri.maddr() != null ? uri.maddr() : uri.host());
         InetAddress literal = IpLiterals.parse(host);

@@ -87,13 +87,7 @@ public final class TargetResolver {
         String p = s.transport();
         if (p != null) {
             Transport t = Transport.fromToken(p);
-            if (t == null) {
-                return null;
-            }
-            if (s.secure() && t == Transport.TCP) {
-                return Transport.TLS;
-            }
-            return s.secure() && t == Transport.WS ? Transport.WSS : t; // RFC 7118 §5.5: sips + ws is secure
+            return t == null ? null : t.securedFor(s.secure());
         }
         return s.secure() ? Transport.TLS : Transport.UDP;
     }
