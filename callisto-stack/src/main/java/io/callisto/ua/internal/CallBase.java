@@ -240,6 +240,20 @@ abstract class CallBase implements Call, DialogUsage {
         return request;
     }
 
+    /**
+     * §22.2: sends a copy of {@code request} (next CSeq of {@code d}, new branch) answering the 401/407 challenge in
+     * {@code response}, to {@code listener}; returns it, or null when no credentials answer the challenge.
+     */
+    SipRequest answerChallenge(Dialog d, SipRequest request, SipResponse response,
+            io.callisto.transaction.ClientTransactionListener listener) {
+        SipRequest again = RequestSender.retryOf(request, d.nextLocalSequence());
+        if (!core.authenticator().authorize(again, response)) {
+            return null;
+        }
+        core.send(again, null, listener);
+        return again;
+    }
+
     /** The dialog an UPDATE of ours goes in: the confirmed one, else null (an outgoing call may pick an early one). */
     Dialog dialogForUpdate() {
         return dialog;

@@ -79,11 +79,10 @@ final class UpdateClient implements ClientTransactionListener {
             return;
         }
         if ((st == 401 || st == 407) && !challenged) {
-            SipRequest again = RequestSender.retryOf(request, d.nextLocalSequence());
-            if (call.core.authenticator().authorize(again, response)) {
+            SipRequest again = call.answerChallenge(d, request, response, this);
+            if (again != null) {
                 challenged = true;
                 request = again;
-                call.core.send(again, null, this);
                 return;
             }
         }
