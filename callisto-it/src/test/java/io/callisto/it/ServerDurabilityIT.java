@@ -27,22 +27,12 @@ class ServerDurabilityIT {
 
     @Test
     void killNineDuringARegistrationStreamLosesNoAcknowledgedBinding() throws Exception {
-        Path data = dir.resolve("data");
-        int sip = FreePorts.udpAndTcp();
-        int http = FreePorts.tcp();
-        Path users = usersFile();
-        int registrarPort;
-        Set<String> acknowledged;
-        try (CallistoServer first = CallistoServer.in(dir).name("server-1").data(data).ports(sip, http).start();
-                SippPeer stream = SippPeer.play("register.xml").to(first.hostPort()).calls(USERS)
-                        .timeout(120).args("-inf", users.toString(), "-r", "50", "-rp", "1000")
-                        .start(dir, "stream")) {
-            registrarPort = stream.port();
-            awaitOk(stream, USERS / 3, 60);
-            first.kill9();
-            stream.close(); // its pending REGISTERs can only fail now; what it logged is what was acknowledged
-            acknowledged = acknowledgedUsers(stream);
-        }
+        Stream run = registerThenStop(CallistoServer::kill9);
+        Path data = run.data();
+        int sip = run.sip();
+        int http = run.http();
+        int registrarPort = run.registrarPort();
+        Set<String> acknowledged = run.acknowledged();
         assertThat(acknowledged).as("the kill came in the middle of the stream").hasSizeBetween(USERS / 3,
                 USERS - 1);
 
@@ -72,24 +62,16 @@ class ServerDurabilityIT {
      */
     @Test
     void sigtermDuringARegistrationStreamStopsCleanlyAndKeepsEveryAcknowledgedBinding() throws Exception {
-        Path data = dir.resolve("data");
-        int sip = FreePorts.udpAndTcp();
-        int http = FreePorts.tcp();
-        Path users = usersFile();
-        int registrarPort;
-        Set<String> acknowledged;
-        try (CallistoServer first = CallistoServer.in(dir).name("server-1").data(data).ports(sip, http).start();
-                SippPeer stream = SippPeer.play("register.xml").to(first.hostPort()).calls(USERS)
-                        .timeout(120).args("-inf", users.toString(), "-r", "50", "-rp", "1000")
-                        .start(dir, "stream")) {
-            registrarPort = stream.port();
-            awaitOk(stream, USERS / 3, 60);
+        Stream run = registerThenStop(first -> {
             assertThat(first.terminate(30)).as("exit status after SIGTERM").isEqualTo(143);
             assertThat(first.log()).contains("callisto server stopped: stores closed");
-            stream.close();
-            acknowledged = acknowledgedUsers(stream);
-            assertThat(stream.received("SIP/2.0 500")).as("REGISTERs answered 500 on the way down").isEmpty();
-        }
+        });
+        assertThat(run.answered500()).as("REGISTERs answered 500 on the way down").isEmpty();
+        Path data = run.data();
+        int sip = run.sip();
+        int http = run.http();
+        int registrarPort = run.registrarPort();
+        Set<String> acknowledged = run.acknowledged();
         assertThat(acknowledged).as("the stop came in the middle of the stream").hasSizeBetween(USERS / 3,
                 USERS - 1);
         Path journal = data.resolve("location-journal");
@@ -103,6 +85,38 @@ class ServerDurabilityIT {
             assertThat(missing(second, acknowledged, registrarPort))
                     .as("acknowledged before SIGTERM, missing after the restart (%d acknowledged)",
                             acknowledged.size()).isEmpty();
+        }
+    }
+
+    /** What a REGISTER stream left when its server was stopped in the middle of it. */
+    private record Stream(Path data, int sip, int http, int registrarPort, Set<String> acknowledged,
+            List<String> answered500) {
+    }
+
+    /** How the first server is stopped. */
+    private interface Stop {
+        void stop(CallistoServer server) throws Exception;
+    }
+
+    /**
+     * A server on a fresh data directory takes SIPp's stream of {@value #USERS} REGISTERs at 50/s; once a third of the
+     * users have their 200, {@code stop} ends it. SIPp is then stopped too: its pending REGISTERs can only fail now,
+     * and what it logged is what was acknowledged.
+     */
+    private Stream registerThenStop(Stop stop) throws Exception {
+        Path data = dir.resolve("data");
+        int sip = FreePorts.udpAndTcp();
+        int http = FreePorts.tcp();
+        Path users = usersFile();
+        try (CallistoServer first = CallistoServer.in(dir).name("server-1").data(data).ports(sip, http).start();
+                SippPeer stream = SippPeer.play("register.xml").to(first.hostPort()).calls(USERS)
+                        .timeout(120).args("-inf", users.toString(), "-r", "50", "-rp", "1000")
+                        .start(dir, "stream")) {
+            awaitOk(stream, USERS / 3, 60);
+            stop.stop(first);
+            stream.close();
+            return new Stream(data, sip, http, stream.port(), acknowledgedUsers(stream),
+                    stream.received("SIP/2.0 500"));
         }
     }
 
