@@ -20,14 +20,17 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class ReliableProvisionalSender {
 
-    private final ServerTransaction tx;
+    /** The INVITE's transaction; let go of once a final response went out (the call keeps no transaction). */
+    private ServerTransaction tx;
     private final Owner owner;
     private final long t1;
     private final long giveUpAfter;
     private final Runnable onUnacknowledged;
     private final ArrayDeque<SipResponse> waiting = new ArrayDeque<>();
     private long nextRSeq;
+    /** The outstanding reliable response, to retransmit; null once acknowledged or stopped. */
     private SipResponse unacked;
+    /** Its RSeq, 0 when none is outstanding; kept after {@link #stop} so that a late PRACK still matches (§3). */
     private long unackedRSeq;
     private Cancellable timer = Cancellable.NONE;
     private long interval;
@@ -90,12 +93,13 @@ final class ReliableProvisionalSender {
      * CSeq number and method), which then stops being retransmitted; the next queued one goes out.
      */
     boolean acknowledge(RAck rack, CSeq invite) {
-        if (unacked == null || rack.rseq() != unackedRSeq || rack.cseqNumber() != invite.number()
+        if (unackedRSeq == 0 || rack.rseq() != unackedRSeq || rack.cseqNumber() != invite.number()
                 || !rack.method().equals(invite.method())) {
             return false;
         }
         timer.cancel();
         unacked = null;
+        unackedRSeq = 0;
         SipResponse next = waiting.poll();
         if (next != null && !stopped) {
             transmit(next);
@@ -127,5 +131,7 @@ final class ReliableProvisionalSender {
         stopped = true;
         timer.cancel();
         waiting.clear();
+        unacked = null;
+        tx = null;
     }
 }
