@@ -108,6 +108,24 @@ class ReliableProvisionalsTest {
     }
 
     @Test
+    void afterTheAnswerRetransmissionsStopButALatePrackIsStillAcknowledged() {
+        UserAgent bob = bob(ReliableProvisionals.SUPPORTED);
+        bob.onIncomingCall(c -> {
+            c.ring();
+            c.answer(null); // the 180 had no body: the 200 need not wait (§3)
+        });
+        peer.send(invite("Require: 100rel\n"), 5062);
+        h.settle();
+        SipResponse ringing = responses(180, "INVITE").get(0);
+        assertThat(responses(200, "INVITE")).hasSize(1);
+        h.run(10 * T1);
+        assertThat(responses(180, "INVITE")).as("§3: no retransmission after a final response").hasSize(1);
+        peer.send(prack(ringing.to().tag(), ringing.first(Headers.RSEQ), 8, "pr1"), 5062);
+        h.settle();
+        assertThat(responses(200, "PRACK")).as("§3: still prepared to process its PRACK").hasSize(1);
+    }
+
+    @Test
     void theTwoHundredWaitsForThePrackOfAReliable183WithABody() {
         UserAgent bob = bob(ReliableProvisionals.SUPPORTED);
         bob.onIncomingCall(c -> {
