@@ -128,6 +128,32 @@ class CallistoScenariosIT {
     }
 
     /**
+     * RFC 3311 §5.1: an UPDATE with a new offer in the confirmed dialog (to the remote target, with our tags and our
+     * Contact), answered at once with SIPp's new description; then BYE.
+     */
+    @Test
+    void updateOfAnEstablishedCall() throws Exception {
+        startSipp("uas-update.xml", 1);
+        try (LocalUa caller = LocalUa.start()) {
+            List<CallEvent> events = new CopyOnWriteArrayList<>();
+            Call call = caller.ua.call(target("callee"), LocalUa.OFFER, events::add);
+            LocalUa.await(call.answered(), 20, "answer");
+            Body hold = Body.sdp("v=0\r\no=callisto-it 1 2 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\n"
+                    + "t=0 0\r\nm=audio 40010 RTP/AVP 0\r\na=sendonly\r\n");
+            SipResponse r = LocalUa.await(call.update(hold), 20, "final response to the UPDATE");
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(call.remoteBody().text()).as("the answer in the UPDATE's 200").contains("o=callee 1 2");
+            assertThat(events).anySatisfy(e -> {
+                assertThat(e.type()).isEqualTo(CallEvent.Type.UPDATE_COMPLETED);
+                assertThat(e.status()).isEqualTo(200);
+            });
+            call.hangup();
+            assertThat(LocalUa.ended(call, 20).reason()).isEqualTo("local hangup");
+        }
+        assertSippSucceeded();
+    }
+
+    /**
      * §13.2.2.4 with RFC 6026: a forking proxy delivers two 2xx. The first (A) confirms the call; the second (B)
      * must be ACKed and then ended with BYE, while the call with A goes on. SIPp checks the Request-URI and To tag
      * of each ACK and BYE; the call is hung up (BYE for A) only after SIPp answered the BYE for B, as the scenario
