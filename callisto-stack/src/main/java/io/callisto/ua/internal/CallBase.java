@@ -201,10 +201,7 @@ abstract class CallBase implements Call, DialogUsage {
             return;
         }
         if (awaitingAck != null) {
-            // §14.2: an earlier INVITE's 2xx still waits for its ACK: 500 with a Retry-After between 0 and 10 s.
-            SipResponse r = core.response(req, 500, "Server Internal Error", null);
-            r.setHeader("Retry-After", String.valueOf(java.util.concurrent.ThreadLocalRandom.current().nextInt(11)));
-            tx.respond(r);
+            replyRetryLater(tx); // §14.2: an earlier INVITE's 2xx still waits for its ACK
             return;
         }
         dialog.refreshTarget(req);
@@ -219,6 +216,16 @@ abstract class CallBase implements Call, DialogUsage {
         tx.respond(ok);
         awaitingAck = new TwoXxRetransmitter(this, tx, ok);
         fire(new CallEvent(this, CallEvent.Type.REFRESHED, state(), req, 200, "re-INVITE"));
+    }
+
+    /**
+     * 500 with a Retry-After of 0 to 10 s, chosen at random: a target refresh that cannot be taken now (RFC 3261
+     * §14.2 for a re-INVITE, RFC 3311 §5.2 for an UPDATE).
+     */
+    void replyRetryLater(ServerTransaction tx) {
+        SipResponse r = core.response(tx.request(), 500, "Server Internal Error", null);
+        r.setHeader("Retry-After", String.valueOf(java.util.concurrent.ThreadLocalRandom.current().nextInt(11)));
+        tx.respond(r);
     }
 
     /** True while an offer we received (in the initial INVITE) has not been answered yet. */

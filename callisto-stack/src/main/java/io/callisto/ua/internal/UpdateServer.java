@@ -29,9 +29,7 @@ final class UpdateServer {
             return;
         }
         if (offer && call.receivedOfferUnanswered()) {
-            SipResponse r = call.core.response(req, 500, "Server Internal Error", null);
-            r.setHeader("Retry-After", String.valueOf(java.util.concurrent.ThreadLocalRandom.current().nextInt(11)));
-            tx.respond(r);
+            call.replyRetryLater(tx);
             return;
         }
         d.refreshTarget(req);
