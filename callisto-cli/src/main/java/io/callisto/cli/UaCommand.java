@@ -10,6 +10,7 @@ import io.callisto.ua.CallEvent;
 import io.callisto.ua.CallState;
 import io.callisto.ua.Registration;
 import io.callisto.ua.ReliableProvisionals;
+import io.callisto.ua.SessionTimers;
 import io.callisto.ua.SipStack;
 import io.callisto.ua.UserAgent;
 import io.callisto.ua.UserAgentConfig;
@@ -123,6 +124,17 @@ final class UaCommand implements Callable<Integer> {
                     + "(INVITEs require it, every 180 is sent reliably) or off.")
     String rel100;
 
+    @Option(names = "--session-expires", paramLabel = "SECONDS", defaultValue = "1800",
+            description = "Session timers (RFC 4028): the session interval asked for (default ${DEFAULT-VALUE}); the "
+                    + "refresher sends an UPDATE or re-INVITE at half of it, and a call nobody refreshes ends with BYE. "
+                    + "0 turns session timers off.")
+    int sessionExpires;
+
+    @Option(names = "--min-se", paramLabel = "SECONDS", defaultValue = "90",
+            description = "Session timers: the smallest session interval accepted; a peer asking for less gets 422 "
+                    + "(default ${DEFAULT-VALUE}, the RFC 4028 floor).")
+    int minSE;
+
     @Option(names = "--udp-loss", hidden = true, defaultValue = "0",
             description = "TESTING ONLY: drop this fraction of UDP datagrams in and out.")
     double udpLoss;
@@ -203,6 +215,11 @@ final class UaCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--100rel must be off, supported or required (got '"
                     + rel100 + "')");
         }
+        try {
+            sessionTimers();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, "--session-expires/--min-se: " + e.getMessage());
+        }
         if ("tls".equalsIgnoreCase(transport) && (cert == null || key == null)) {
             throw new CommandLine.ParameterException(cl, "--transport tls needs --cert and --key "
                     + "(bin/callisto tls-cert makes a development pair)");
@@ -242,13 +259,19 @@ final class UaCommand implements Callable<Integer> {
         return null;
     }
 
+    private SessionTimers sessionTimers() {
+        return sessionExpires == 0 ? new SessionTimers(false, Math.max(minSE, SessionTimers.RECOMMENDED_INTERVAL), minSE)
+                : new SessionTimers(true, sessionExpires, minSE);
+    }
+
     private UserAgentConfig config(SipStack stack) {
         String aor = register != null ? register : from;
         if (aor == null) {
             ListeningPoint lp = stack.listeningPoints().get(0);
             aor = "sip:callisto@" + lp.host() + ":" + lp.port();
         }
-        UserAgentConfig.Builder b = UserAgentConfig.builder(aor).reliableProvisionals(reliableProvisionals());
+        UserAgentConfig.Builder b = UserAgentConfig.builder(aor).reliableProvisionals(reliableProvisionals())
+                .sessionTimers(sessionTimers());
         if (password != null) {
             b.credentials(user, password);
         }

@@ -18,10 +18,11 @@ import java.util.Objects;
  * @param userAgent       the User-Agent header value
  * @param registerExpires the registration expiry we ask for, in seconds
  * @param reliableProvisionals whether reliable provisional responses (RFC 3262, PRACK) are used
+ * @param sessionTimers   the session timer policy (RFC 4028)
  */
 public record UserAgentConfig(NameAddress address, CredentialsProvider credentials, SipUri outboundProxy,
                               Destination registrar, String userAgent, int registerExpires,
-                              ReliableProvisionals reliableProvisionals) {
+                              ReliableProvisionals reliableProvisionals, SessionTimers sessionTimers) {
 
     /** The User-Agent header written by default: product and version (RFC 3261 §20.41). */
     public static final String DEFAULT_USER_AGENT = "Callisto/" + Version.VERSION;
@@ -29,6 +30,7 @@ public record UserAgentConfig(NameAddress address, CredentialsProvider credentia
     public UserAgentConfig {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(reliableProvisionals, "reliableProvisionals");
+        Objects.requireNonNull(sessionTimers, "sessionTimers");
         if (registerExpires <= 0) {
             throw new IllegalArgumentException("registerExpires must be positive");
         }
@@ -53,6 +55,7 @@ public record UserAgentConfig(NameAddress address, CredentialsProvider credentia
         private String userAgent = DEFAULT_USER_AGENT;
         private int registerExpires = 3600;
         private ReliableProvisionals reliableProvisionals = ReliableProvisionals.SUPPORTED;
+        private SessionTimers sessionTimers = SessionTimers.DEFAULT;
 
         Builder(NameAddress address) {
             this.address = address;
@@ -61,7 +64,7 @@ public record UserAgentConfig(NameAddress address, CredentialsProvider credentia
         /** One digest account for any realm; a null {@code username} means the AOR's user part. */
         public Builder credentials(String username, String password) {
             String user = username != null ? username : new UserAgentConfig(address, null, null, null, null, 1,
-                    ReliableProvisionals.SUPPORTED)
+                    ReliableProvisionals.SUPPORTED, SessionTimers.OFF)
                     .defaultUsername();
             this.credentials = CredentialsProvider.of(DigestCredentials.of(user, password));
             return this;
@@ -99,9 +102,15 @@ public record UserAgentConfig(NameAddress address, CredentialsProvider credentia
             return this;
         }
 
+        /** The session timer policy (RFC 4028); {@link SessionTimers#DEFAULT} (on, 1800 s, Min-SE 90 s) by default. */
+        public Builder sessionTimers(SessionTimers policy) {
+            this.sessionTimers = policy;
+            return this;
+        }
+
         public UserAgentConfig build() {
             return new UserAgentConfig(address, credentials, outboundProxy, registrar, userAgent,
-                    registerExpires, reliableProvisionals);
+                    registerExpires, reliableProvisionals, sessionTimers);
         }
     }
 }

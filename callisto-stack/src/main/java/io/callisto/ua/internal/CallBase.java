@@ -49,12 +49,15 @@ abstract class CallBase implements Call, DialogUsage {
     UpdateClient updateClient;
     /** A received re-INVITE (or the initial INVITE) whose 2xx awaits its ACK, or null. */
     TwoXxRetransmitter awaitingAck;
+    /** The session timer (RFC 4028) of the call's dialog. */
+    final SessionTimer sessionTimer;
     private Cancellable pendingTimer = Cancellable.NONE;
 
     CallBase(UaCore core, String callId) {
         this.core = core;
         this.callId = callId;
         this.owner = core.ownerOf(callId);
+        this.sessionTimer = new SessionTimer(this, core.config().sessionTimers());
     }
 
     @Override
@@ -116,6 +119,7 @@ abstract class CallBase implements Call, DialogUsage {
             return;
         }
         pendingTimer.cancel();
+        sessionTimer.stop();
         if (awaitingAck != null) {
             awaitingAck.stop();
             awaitingAck = null;
@@ -204,6 +208,9 @@ abstract class CallBase implements Call, DialogUsage {
             replyRetryLater(tx); // §14.2: an earlier INVITE's 2xx still waits for its ACK
             return;
         }
+        if (!sessionTimer.accept(tx)) {
+            return; // RFC 4028 §9: 422, the session interval asked for is below our minimum
+        }
         dialog.refreshTarget(req);
         if (req.bodyLength() > 0 && req.contentType() != null) {
             remoteBody = new Body(req.contentType(), req.body());
@@ -213,6 +220,7 @@ abstract class CallBase implements Call, DialogUsage {
         if (localBody != null) {
             ok.setBody(localBody.type(), localBody.bytes());
         }
+        sessionTimer.onAnswer(req, ok);
         tx.respond(ok);
         awaitingAck = new TwoXxRetransmitter(this, tx, ok);
         fire(new CallEvent(this, CallEvent.Type.REFRESHED, state(), req, 200, "re-INVITE"));
@@ -244,7 +252,29 @@ abstract class CallBase implements Call, DialogUsage {
         if (body != null) {
             request.setBody(body.type(), body.bytes());
         }
+        sessionTimer.decorate(request); // RFC 4028 §7.4: every re-INVITE and UPDATE is a session refresh request
         return request;
+    }
+
+    /**
+     * RFC 4028 §7.4: a session refresh of ours, by UPDATE without a body when the peer allows it, else by re-INVITE
+     * with our unchanged session description. Returns null when another INVITE or UPDATE is in progress (its 2xx
+     * refreshes the session as well).
+     */
+    CompletableFuture<SipResponse> sendSessionRefresh(boolean useUpdate) {
+        if (dialog == null || (reinviteClient != null && reinviteClient.inProgress()) || awaitingAck != null
+                || (updateClient != null && updateClient.pending())) {
+            return null;
+        }
+        CompletableFuture<SipResponse> f = new CompletableFuture<>();
+        if (useUpdate) {
+            updateClient = new UpdateClient(this, dialog, null, f);
+            updateClient.start();
+        } else {
+            reinviteClient = new ReinviteClient(this, null, f);
+            reinviteClient.start();
+        }
+        return f;
     }
 
     /**

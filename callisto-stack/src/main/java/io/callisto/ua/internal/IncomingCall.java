@@ -43,6 +43,7 @@ final class IncomingCall extends CallBase {
         if (invite.bodyLength() > 0 && invite.contentType() != null) {
             remoteBody = new Body(invite.contentType(), invite.body());
         }
+        sessionTimer.notePeerAllow(invite);
         this.reliable = sendsReliably(core, invite) ? new ReliableProvisionalSender(tx, owner,
                 core.stack().timers().t1(), this::onProvisionalUnacknowledged) : null;
     }
@@ -170,6 +171,7 @@ final class IncomingCall extends CallBase {
         } else {
             dialog.confirm(null);
         }
+        sessionTimer.onAnswer(invite, ok); // RFC 4028 §9
         tx.respond(ok);
         awaitingAck = new TwoXxRetransmitter(this, tx, ok);
     }

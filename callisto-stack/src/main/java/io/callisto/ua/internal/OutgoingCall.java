@@ -42,6 +42,7 @@ final class OutgoingCall extends CallBase implements ClientTransactionListener, 
     private boolean cancelRequested;
     private boolean cancelSent;
     private int challenges;
+    private int raises;
 
     OutgoingCall(UaCore core, Uri target, NameAddress to, Body offer) {
         super(core, Ids.callId(null));
@@ -79,6 +80,7 @@ final class OutgoingCall extends CallBase implements ClientTransactionListener, 
         if (localBody != null) {
             invite.setBody(localBody.type(), localBody.bytes());
         }
+        sessionTimer.decorate(invite); // RFC 4028 §7.1
         core.register(this);
         core.authenticator().preauthorize(invite);
         core.send(invite, null, this);
@@ -194,6 +196,7 @@ final class OutgoingCall extends CallBase implements ClientTransactionListener, 
             sendBye("cancelled, but answered"); // §9.1: the 2xx won the race with our CANCEL
             return;
         }
+        sessionTimer.onSuccess(invite, ok); // RFC 4028 §7.2
         setState(CallState.CONFIRMED, ok, ok.status(), ok.reason());
         inviteTx = null; // it lingers in its table (Timer M); the confirmed call does not need it
         invite.releaseParsedValues();
@@ -245,6 +248,16 @@ final class OutgoingCall extends CallBase implements ClientTransactionListener, 
                 core.send(retry, null, this);
                 return;
             }
+        }
+        if (st == 422 && raises < MAX_CHALLENGES && !cancelRequested && sessionTimer.on422(invite, r)) {
+            // RFC 4028 §7.3, §7.4: the same INVITE, next CSeq, asking for at least the Min-SE of the 422
+            SipRequest retry = RequestSender.retryOf(invite, invite.cseq().number() + 1);
+            sessionTimer.raiseFor(retry);
+            raises++;
+            invite = retry;
+            provisionalSeen = false;
+            core.send(retry, null, this);
+            return;
         }
         terminate(r, st, cancelRequested && st == 487 ? "cancelled" : st + " " + r.reason());
     }

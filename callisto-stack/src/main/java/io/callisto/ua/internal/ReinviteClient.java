@@ -25,6 +25,7 @@ final class ReinviteClient implements ClientTransactionListener {
     /** True while our INVITE transaction is outstanding (not during the 491 back-off): glare per §14.2. */
     private boolean transactionPending;
     private boolean challenged;
+    private boolean raised;
     private Cancellable retry = Cancellable.NONE;
 
     ReinviteClient(CallBase call, Body offer, CompletableFuture<SipResponse> result) {
@@ -71,6 +72,7 @@ final class ReinviteClient implements ClientTransactionListener {
                 return;
             }
             d.refreshTarget(response);
+            call.sessionTimer.onSuccess(request, response); // RFC 4028 §7.2
             if (response.bodyLength() > 0 && response.contentType() != null) {
                 call.remoteBody = new Body(response.contentType(), response.body());
             }
@@ -86,6 +88,12 @@ final class ReinviteClient implements ClientTransactionListener {
                 request = again;
                 return;
             }
+        }
+        if (st == 422 && !raised && call.sessionTimer.on422(request, response)) {
+            raised = true; // RFC 4028 §7.3: again with the larger Session-Expires and Min-SE
+            transactionPending = true;
+            start();
+            return;
         }
         if (st == 491) {
             // §14.1: glare. Back off and retry with a new request (new CSeq, new branch).

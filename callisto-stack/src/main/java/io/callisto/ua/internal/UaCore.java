@@ -356,8 +356,9 @@ public final class UaCore implements TransactionUser {
     }
 
     /**
-     * §8.2.2.3: every Require option we do not support gets a 420 listing it in Unsupported. The one extension
-     * supported is {@code 100rel} on INVITE (RFC 3262 §3), unless reliable provisionals are off.
+     * §8.2.2.3: every Require option we do not support gets a 420 listing it in Unsupported. The extensions
+     * supported are {@code 100rel} on INVITE (RFC 3262 §3), unless reliable provisionals are off, and {@code timer}
+     * on INVITE and UPDATE (RFC 4028), unless session timers are off.
      */
     private boolean checkRequire(ServerTransaction tx) {
         SipRequest req = tx.request();
@@ -367,7 +368,9 @@ public final class UaCore implements TransactionUser {
         List<String> unsupported = new ArrayList<>();
         for (String option : req.all(Headers.REQUIRE)) {
             if (!(option.equalsIgnoreCase(REL100) && req.isMethod("INVITE")
-                    && reliableProvisionals() != ReliableProvisionals.OFF)) {
+                    && reliableProvisionals() != ReliableProvisionals.OFF)
+                    && !(option.equalsIgnoreCase(SessionTimer.TIMER) && config.sessionTimers().enabled()
+                    && (req.isMethod("INVITE") || req.isMethod("UPDATE")))) {
                 unsupported.add(option);
             }
         }
@@ -425,6 +428,9 @@ public final class UaCore implements TransactionUser {
             tx.respond(r);
             return;
         }
+        if (SessionTimer.rejectTooSmall(this, tx, config.sessionTimers())) {
+            return; // RFC 4028 §9: 422 with our Min-SE
+        }
         IncomingCall call = new IncomingCall(this, tx);
         register(call);
         l.accept(call);
@@ -463,6 +469,9 @@ public final class UaCore implements TransactionUser {
         r.setHeader("Accept", "application/sdp, text/plain");
         if (reliableProvisionals() != ReliableProvisionals.OFF) {
             r.setHeader("Supported", REL100);
+        }
+        if (config.sessionTimers().enabled()) {
+            SessionTimer.appendOption(r, "Supported", SessionTimer.TIMER);
         }
         return r;
     }

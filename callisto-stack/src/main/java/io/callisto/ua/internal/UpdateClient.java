@@ -26,6 +26,7 @@ final class UpdateClient implements ClientTransactionListener {
     private boolean pending;
     private boolean challenged;
     private boolean retried;
+    private boolean raised;
     private Cancellable retry = Cancellable.NONE;
 
     UpdateClient(CallBase call, Dialog dialog, Body offer, CompletableFuture<SipResponse> result) {
@@ -69,6 +70,9 @@ final class UpdateClient implements ClientTransactionListener {
         int st = response.status();
         if (response.isSuccess()) {
             d.refreshTarget(response);
+            if (d == call.dialog) {
+                call.sessionTimer.onSuccess(request, response); // RFC 4028 §7.2
+            }
             if (offer != null) {
                 call.localBody = offer;
                 if (response.bodyLength() > 0 && response.contentType() != null) {
@@ -85,6 +89,11 @@ final class UpdateClient implements ClientTransactionListener {
                 request = again;
                 return;
             }
+        }
+        if (st == 422 && !raised && call.sessionTimer.on422(request, response)) {
+            raised = true; // RFC 4028 §7.3: again with the larger Session-Expires and Min-SE
+            start();
+            return;
         }
         if (st == 491 && !retried) {
             retried = true; // §5.3: once more after the back-off, if the modification is still wanted

@@ -32,6 +32,10 @@ final class UpdateServer {
             call.replyRetryLater(tx);
             return;
         }
+        boolean confirmed = call.state() == io.callisto.ua.CallState.CONFIRMED;
+        if (confirmed && !call.sessionTimer.accept(tx)) {
+            return; // RFC 4028 §9: 422
+        }
         d.refreshTarget(req);
         SipResponse ok = call.core.response(req, 200, null, null);
         ok.set(Headers.CONTACT, call.core.contact(tx.flow() != null ? tx.flow().transport()
@@ -41,6 +45,9 @@ final class UpdateServer {
             if (call.localBody != null) {
                 ok.setBody(call.localBody.type(), call.localBody.bytes());
             }
+        }
+        if (confirmed) {
+            call.sessionTimer.onAnswer(req, ok); // RFC 4028 §9: an UPDATE is a session refresh request too
         }
         tx.respond(ok);
         call.fire(new CallEvent(call, CallEvent.Type.REFRESHED, call.state(), req, 200, "UPDATE"));
