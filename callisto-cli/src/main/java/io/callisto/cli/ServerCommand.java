@@ -53,6 +53,10 @@ final class ServerCommand implements Callable<Integer> {
             + "(repeatable; needs --cert and --key).")
     List<String> wss = new ArrayList<>();
 
+    @Option(names = "--sctp", paramLabel = "HOST:PORT", description = "SIP over SCTP listening point (RFC 4168; "
+            + "repeatable; needs the kernel's SCTP module and libsctp, and says so at start where they are missing).")
+    List<String> sctp = new ArrayList<>();
+
     @Option(names = "--cert", paramLabel = "PEM", description = "TLS certificate chain.")
     String cert;
 
@@ -140,13 +144,15 @@ final class ServerCommand implements Callable<Integer> {
     /** The file's configuration (or the defaults) with the flags applied, validated. */
     ServerConfig configure() throws ConfigException {
         ServerConfig c = configFile != null ? ConfigLoader.load(configFile) : ConfigLoader.defaults();
-        if (!udp.isEmpty() || !tcp.isEmpty() || !tls.isEmpty() || !ws.isEmpty() || !wss.isEmpty()) {
+        if (!udp.isEmpty() || !tcp.isEmpty() || !tls.isEmpty() || !ws.isEmpty() || !wss.isEmpty()
+                || !sctp.isEmpty()) {
             // any listening flag: the listening points are exactly the ones given on the command line
             c.listen.udp = udp;
             c.listen.tcp = tcp;
             c.listen.tls = tls;
             c.listen.ws = ws;
             c.listen.wss = wss;
+            c.listen.sctp = sctp;
         }
         if (cert != null) {
             c.tls.certificate = cert;

@@ -40,9 +40,9 @@ final class UaCommand implements Callable<Integer> {
             description = "Local address to listen on (default ${DEFAULT-VALUE}); [::1]:5070 for IPv6, port 0 picks one.")
     String bind;
 
-    @Option(names = "--transport", paramLabel = "udp|tcp|tls", defaultValue = "udp",
+    @Option(names = "--transport", paramLabel = "udp|tcp|tls|sctp", defaultValue = "udp",
             description = "Listening transport (default ${DEFAULT-VALUE}). UDP also listens on TCP at the same "
-                    + "port for large requests (RFC 3261 §18.1.1).")
+                    + "port for large requests (RFC 3261 §18.1.1). SCTP (RFC 4168) needs the host's SCTP support.")
     String transport;
 
     @Option(names = "--answer", description = "Answer every incoming call with 200 OK.")
@@ -190,8 +190,10 @@ final class UaCommand implements Callable<Integer> {
     private void validate() {
         CommandLine cl = spec.commandLine();
         if (Transport.fromToken(transport) == null
-                || !java.util.Set.of(Transport.UDP, Transport.TCP, Transport.TLS).contains(Transport.fromToken(transport))) {
-            throw new CommandLine.ParameterException(cl, "--transport must be udp, tcp or tls, not '" + transport + "'");
+                || !java.util.Set.of(Transport.UDP, Transport.TCP, Transport.TLS, Transport.SCTP)
+                        .contains(Transport.fromToken(transport))) {
+            throw new CommandLine.ParameterException(cl, "--transport must be udp, tcp, tls or sctp, not '" + transport
+                    + "'");
         }
         if (answer && reject != null) {
             throw new CommandLine.ParameterException(cl, "--answer and --reject exclude each other");

@@ -110,6 +110,7 @@ public final class Server implements AutoCloseable {
         listen(b, Transport.TLS, config.listen.tls, "listen.tls");
         listen(b, Transport.WS, config.listen.ws, "listen.ws");
         listen(b, Transport.WSS, config.listen.wss, "listen.wss");
+        listen(b, Transport.SCTP, config.listen.sctp, "listen.sctp");
         if (!config.listen.tls.isEmpty() || !config.listen.wss.isEmpty()) {
             b.tls(Path.of(config.tls.certificate), Path.of(config.tls.key),
                     config.tls.ca == null ? null : Path.of(config.tls.ca));

@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The transport layer on Netty (RFC 3261 §18): UDP, TCP, TLS, WS and WSS (RFC 7118, inbound connections only)
- * listening points, outbound TCP and TLS connections shared
+ * and SCTP (RFC 4168, where the host supports it) listening points, outbound TCP and TLS connections shared
  * with inbound ones through one connection table, received/rport stamping (§18.2.1, RFC 3581), the sent-by check
  * on responses (§18.1.2), response routing (§18.2.2), CRLF keep-alives (RFC 5626 §4.4.1) and the limits that keep
  * it safe on the open internet. Uses native epoll when available, NIO otherwise. See docs/transport.md.
@@ -250,7 +250,8 @@ public final class NettyTransportLayer implements TransportLayer {
                 } else {
                     ep.send(bytes, destination.address(), listener);
                 }
-            } else if (t == Transport.TCP || t == Transport.TLS || t == Transport.WS || t == Transport.WSS) {
+            } else if (t == Transport.TCP || t == Transport.TLS || t == Transport.WS || t == Transport.WSS
+                    || t == Transport.SCTP) {
                 ListeningPoint lp = points.pick(t, destination.address());
                 streams.send(bytes, t, destination.address(), lp != null ? lp.address() : null, listener);
             } else {
@@ -286,7 +287,7 @@ public final class NettyTransportLayer implements TransportLayer {
             }
             Via via = response.topVia();
             ResponseTarget target = via == null ? null : ResponseTarget.of(via);
-            if (target == null || target.transport() == Transport.SCTP) {
+            if (target == null) {
                 fail(listener, new IOException("no usable top Via to route the response: " + via));
                 return;
             }
@@ -371,6 +372,7 @@ public final class NettyTransportLayer implements TransportLayer {
         for (Channel ch : listeners) {
             closing.add(ch.close());
         }
+        Streams s = streams;
         for (var c : connections.all()) {
             c.close();
             if (c.channel() != null) {
@@ -384,6 +386,12 @@ public final class NettyTransportLayer implements TransportLayer {
         if (mayWait) {
             for (Future<?> f : closing) {
                 f.awaitUninterruptibly(2, TimeUnit.SECONDS);
+            }
+        }
+        if (s != null) {
+            Future<?> f = s.shutdownSctp();
+            if (mayWait) {
+                f.awaitUninterruptibly(5, TimeUnit.SECONDS);
             }
         }
         if (ownsGroup) {

@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * The SIP transports by their Via token (RFC 3261 §18, §20.42; RFC 7118 WS/WSS; RFC 4168 SCTP).
- * UDP, TCP, TLS, WS and WSS have listening points (WS and WSS accept connections but never open them); SCTP is named
- * so that Via values carrying it are understood.
+ * All have listening points; WS and WSS accept connections but never open them; SCTP works where the host supports
+ * it (the kernel's SCTP module and libsctp), and says why not where it does not.
  */
 public enum Transport {
     UDP("UDP", false, false, 5060),

@@ -179,7 +179,8 @@ public final class TransportConfig {
 
         /**
          * Adds a listening point advertising its bound address in Via and Contact. WS and WSS points (RFC 7118)
-         * accept WebSocket connections offering subprotocol {@code sip}; WSS, like TLS, needs {@link #tls}.
+         * accept WebSocket connections offering subprotocol {@code sip}; WSS, like TLS, needs {@link #tls}. SCTP points
+         * (RFC 4168) need the host's SCTP support: {@code start()} fails with the reason where it is missing.
          */
         public Builder listen(Transport transport, InetSocketAddress bind) {
             return listen(transport, bind, null);
@@ -194,10 +195,6 @@ public final class TransportConfig {
         public Builder listen(Transport transport, InetSocketAddress bind, String advertisedHost) {
             Objects.requireNonNull(transport, "transport");
             Objects.requireNonNull(bind, "bind");
-            if (transport == Transport.SCTP) {
-                throw new IllegalArgumentException("only UDP, TCP, TLS, WS and WSS listening points exist: "
-                        + transport);
-            }
             if (bind.isUnresolved()) {
                 throw new IllegalArgumentException("bind address must be resolved: " + bind);
             }

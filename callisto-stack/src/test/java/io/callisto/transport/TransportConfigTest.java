@@ -53,7 +53,6 @@ class TransportConfigTest {
     void rejectsNonsense() {
         TransportConfig.Builder b = TransportConfig.builder();
         assertThatThrownBy(b::build).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> b.listen(Transport.SCTP, ANY)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> b.listen(Transport.UDP, InetSocketAddress.createUnresolved("h", 1)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> b.maxMessageSize(10)).isInstanceOf(IllegalArgumentException.class);

@@ -98,14 +98,16 @@ public final class ConfigLoader {
     /** Checks the whole configuration; the first problem found is thrown, naming its key. */
     public static void validate(ServerConfig c) throws ConfigException {
         if (c.listen.udp.isEmpty() && c.listen.tcp.isEmpty() && c.listen.tls.isEmpty() && c.listen.ws.isEmpty()
-                && c.listen.wss.isEmpty()) {
-            throw new ConfigException("listen: no listening point (give at least one of udp, tcp, tls, ws, wss)");
+                && c.listen.wss.isEmpty() && c.listen.sctp.isEmpty()) {
+            throw new ConfigException("listen: no listening point (give at least one of udp, tcp, tls, ws, wss, "
+                    + "sctp)");
         }
         addresses(c.listen.udp, "listen.udp");
         addresses(c.listen.tcp, "listen.tcp");
         addresses(c.listen.tls, "listen.tls");
         addresses(c.listen.ws, "listen.ws");
         addresses(c.listen.wss, "listen.wss");
+        addresses(c.listen.sctp, "listen.sctp");
         if ((!c.listen.tls.isEmpty() || !c.listen.wss.isEmpty()) && (c.tls.certificate == null || c.tls.key == null)) {
             throw new ConfigException("tls: a TLS or WSS listening point needs tls.certificate and tls.key (PEM "
                     + "files; `bin/callisto tls-cert` makes a development pair)");

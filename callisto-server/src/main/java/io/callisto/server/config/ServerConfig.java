@@ -67,6 +67,8 @@ public final class ServerConfig {
         public List<String> ws = new ArrayList<>();
         /** SIP over secure WebSocket, with the certificate and key of {@code tls}. */
         public List<String> wss = new ArrayList<>();
+        /** SIP over SCTP (RFC 4168), where the host supports it. */
+        public List<String> sctp = new ArrayList<>();
     }
 
     /** PEM files for TLS. */

@@ -46,7 +46,10 @@ public final class ServerLocator implements AutoCloseable {
     private final Map<Destination, Long> unavailableUntil = new ConcurrentHashMap<>();
 
     private ServerLocator(DnsLookup lookup, IntUnaryOperator random, LongSupplier clock, Runnable onClose) {
-        this.search = new TargetSearch(lookup, random, Set.of(Transport.UDP, Transport.TCP, Transport.TLS));
+        this.search = new TargetSearch(lookup, random, 
+                io.callisto.transport.internal.SctpSupport.available()
+                        ? Set.of(Transport.UDP, Transport.TCP, Transport.TLS, Transport.SCTP)
+                        : Set.of(Transport.UDP, Transport.TCP, Transport.TLS));
         this.clock = clock;
         this.onClose = onClose;
     }

@@ -79,4 +79,20 @@ final class KeepAlive {
             channel.close();
         }
     }
+
+    /**
+     * A message-oriented transport's keep-alive ping (WebSocket, SCTP): a message of CR and LF only, at least
+     * CRLFCRLF (RFC 5626 §3.5.1), answered with a CRLF pong.
+     */
+    static boolean isPing(byte[] b) {
+        if (b.length < 4) {
+            return false;
+        }
+        for (byte x : b) {
+            if (x != '\r' && x != '\n') {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -16,7 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds the pipeline of one TCP or TLS connection: [TLS] → [idle timer] → {@link StreamHandler}; of a WS or WSS
+ * Builds the pipeline of one TCP or TLS connection: [TLS] → [idle timer] → {@link StreamHandler}; of an SCTP
+ * association: [idle timer] → {@link SctpHandler}; of a WS or WSS
  * one: [TLS] → [idle timer] → HTTP codec → HTTP aggregator → frame aggregator → {@link WsHandler} (the upgrade
  * replaces the HTTP codec by the WebSocket one). For an accepted
  * connection it first enforces maxConnections (refusing by closing at once) and creates its {@link Connection};
@@ -78,7 +79,9 @@ final class StreamInitializer extends ChannelInitializer<Channel> {
         if (context.idleMillis() > 0) {
             p.addLast("idle", new IdleStateHandler(0, 0, context.idleMillis(), TimeUnit.MILLISECONDS));
         }
-        if (isWebSocket()) {
+        if (transport == Transport.SCTP) {
+            p.addLast("sip", new SctpHandler(c, context, context.parser().limits().maxMessageSize()));
+        } else if (isWebSocket()) {
             int max = context.parser().limits().maxMessageSize();
             p.addLast("http", new HttpServerCodec());
             p.addLast("http-aggregator", new HttpObjectAggregator(MAX_UPGRADE_REQUEST));

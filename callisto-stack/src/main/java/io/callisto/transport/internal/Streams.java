@@ -8,14 +8,23 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.sctp.SctpChannelOption;
+import io.netty.channel.sctp.nio.NioSctpChannel;
+import io.netty.channel.sctp.nio.NioSctpServerChannel;
 import io.netty.handler.ssl.SslContext;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.ImmediateEventExecutor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The connection-oriented side of the transport layer: listening sockets for TCP, TLS, WS and WSS, and outbound
+ * The connection-oriented side of the transport layer: listening sockets for TCP, TLS, WS, WSS and SCTP, and outbound
  * connections opened on demand and shared through the {@link ConnectionTable} (§18, §18.1.1: a request to an
  * address with an open connection uses it).
  */
@@ -29,6 +38,8 @@ public final class Streams {
     private final SslContext serverSsl;
     private final SslContext clientSsl;
     private final int connectMillis;
+    /** NIO loops for SCTP channels (RFC 4168), made on first use; null until then. */
+    private EventLoopGroup sctpGroup;
 
     /**
      * @param serverSsl context for TLS listening points, or null when there are none
@@ -44,8 +55,11 @@ public final class Streams {
         this.connectMillis = (int) Math.min(Integer.MAX_VALUE, connectMillis);
     }
 
-    /** Binds a TCP, TLS, WS or WSS listening socket; blocks until bound. Returns the bound channel. */
+    /** Binds a TCP, TLS, WS, WSS or SCTP listening socket; blocks until bound. Returns the bound channel. */
     public Channel bind(Transport t, InetSocketAddress address) throws IOException {
+        if (t == Transport.SCTP) {
+            return bindSctp(address);
+        }
         if (t.secure() && serverSsl == null) {
             throw new IOException(t.viaToken() + " listening point " + address + " has no certificate");
         }
@@ -60,6 +74,46 @@ public final class Streams {
             throw new IOException("cannot bind " + t.viaToken() + " " + address + ": " + f.cause(), f.cause());
         }
         return f.channel();
+    }
+
+    /**
+     * RFC 4168: an SCTP listening point (one-to-one style associations, like TCP connections). SCTP channels are NIO
+     * channels, so they run on a loop group of their own, created on first use.
+     */
+    private Channel bindSctp(InetSocketAddress address) throws IOException {
+        ServerBootstrap b = new ServerBootstrap()
+                .group(sctpGroup(), sctpGroup())
+                .channel(NioSctpServerChannel.class)
+                .childOption(SctpChannelOption.SCTP_NODELAY, true)
+                .childHandler(new StreamInitializer(Transport.SCTP, false, null, context));
+        ChannelFuture f = b.bind(address).awaitUninterruptibly();
+        if (!f.isSuccess()) {
+            throw new IOException("cannot bind SCTP " + address + ": " + f.cause(), f.cause());
+        }
+        return f.channel();
+    }
+
+    private synchronized EventLoopGroup sctpGroup() throws IOException {
+        String why = SctpSupport.unavailableReason();
+        if (why != null) {
+            throw new IOException(why);
+        }
+        if (sctpGroup == null) {
+            sctpGroup = new MultiThreadIoEventLoopGroup(1,
+                    new DefaultThreadFactory("callisto-sctp", true),
+                    NioIoHandler.newFactory());
+        }
+        return sctpGroup;
+    }
+
+    /** Shuts down the SCTP loop group, if one was made; the returned future completes when it has. */
+    public Future<?> shutdownSctp() {
+        EventLoopGroup g;
+        synchronized (this) {
+            g = sctpGroup;
+        }
+        return g == null ? ImmediateEventExecutor.INSTANCE.newSucceededFuture(null)
+                : g.shutdownGracefully(0, 2, TimeUnit.SECONDS);
     }
 
     /** Sends over the connection with this id when it is open; false when it is not. */
@@ -87,8 +141,19 @@ public final class Streams {
             Notify.failed(l, new IOException("TLS is not configured"));
             return;
         }
+        EventLoopGroup loops = group;
+        if (t == Transport.SCTP) {
+            try {
+                loops = sctpGroup();
+            } catch (IOException e) {
+                context.counters().sendFailures.increment();
+                Notify.failed(l, e);
+                return;
+            }
+        }
+        EventLoopGroup g = loops;
         Connection c = context.table().getOrOpen(t, remote,
-                id -> new Connection(id, t, remote, true, group.next(), context.counters()),
+                id -> new Connection(id, t, remote, true, g.next(), context.counters()),
                 conn -> open(conn, localIp));
         c.write(bytes, l);
     }
@@ -114,12 +179,17 @@ public final class Streams {
     }
 
     private void open(Connection c, InetSocketAddress localIp) {
+        boolean sctp = c.transport() == Transport.SCTP;
         Bootstrap b = new Bootstrap()
                 .group(c.loop())
-                .channel(io.socket())
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectMillis)
-                .attr(Connection.KEY, c)
+                .channel(sctp ? NioSctpChannel.class : io.socket())
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectMillis);
+        if (sctp) {
+            b.option(SctpChannelOption.SCTP_NODELAY, true);
+        } else {
+            b.option(ChannelOption.TCP_NODELAY, true);
+        }
+        b.attr(Connection.KEY, c)
                 .handler(new StreamInitializer(c.transport(), true,
                         c.transport() == Transport.TLS ? clientSsl : null, context));
         ChannelFuture f;

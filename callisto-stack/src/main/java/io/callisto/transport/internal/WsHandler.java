@@ -129,7 +129,7 @@ final class WsHandler extends ChannelDuplexHandler {
     private void frame(ChannelHandlerContext ctx, WebSocketFrame f) {
         if (f instanceof TextWebSocketFrame || f instanceof BinaryWebSocketFrame) {
             byte[] b = ByteBufUtil.getBytes(f.content());
-            if (isPing(b)) {
+            if (KeepAlive.isPing(b)) {
                 context.counters().pingsReceived.increment();
                 connection.write(PONG, null);
                 return;
@@ -142,19 +142,6 @@ final class WsHandler extends ChannelDuplexHandler {
             log.debug("WebSocket {} closed by the peer", connection);
             handshaker.close(ctx, (CloseWebSocketFrame) f.retain());
         }
-    }
-
-    /** A message of CR and LF only, at least CRLFCRLF: RFC 5626 §3.5.1's keep-alive ping. */
-    private static boolean isPing(byte[] b) {
-        if (b.length < 4) {
-            return false;
-        }
-        for (byte x : b) {
-            if (x != '\r' && x != '\n') {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Override
