@@ -22,6 +22,16 @@
 #                                     can run out of heap (JAIN-SIP queues every datagram in a 64 KB buffer)
 #   --warmup-rate R     WARMUP_RATE   calls/s of that warm-up, capped at the step's rate (default 1000)
 #   --hold MS           HOLD_MS       call hold between ACK and BYE, SIPp -d (default 1000)
+#   --feature F         FEATURE       what the calls use (default plain):
+#                                     plain  SIPp's built-in uac / uas;
+#                                     prack  RFC 3262: bench/sipp/uac-prack.xml requires 100rel, PRACKs the
+#                                            reliable 180; sipp-uas plays bench/sipp/uas-prack.xml (answers after
+#                                            the PRACK); callisto answers with --ring-ms 1 (a reliable 180, then
+#                                            the 200); jain-sip is skipped (its UAS has no PRACK);
+#                                     timer  RFC 4028: bench/sipp/uac-timer.xml asks for Session-Expires: 1800
+#                                            and checks the 200 carries one; sipp-uas plays bench/sipp/uas-timer.xml;
+#                                            callisto has session timers on by default; jain-sip is skipped.
+#                                     Results go to ua-load-<date>-<feature> for prack and timer.
 # Environment only:
 #   JAVA          java binary or JDK home for the JVM UASes (default: java on PATH)
 #   JVM_FLAGS     heap/GC flags of every JVM UAS
@@ -327,6 +337,7 @@ DURATION="${DURATION:-20}"
 WARMUP="${WARMUP:-10}"
 WARMUP_RATE="${WARMUP_RATE:-1000}"
 HOLD_MS="${HOLD_MS:-1000}"
+FEATURE="${FEATURE:-plain}"
 TABLE_DIR=""
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -337,11 +348,16 @@ while [ $# -gt 0 ]; do
     --warmup) WARMUP="$2"; shift 2 ;;
     --warmup-rate) WARMUP_RATE="$2"; shift 2 ;;
     --hold) HOLD_MS="$2"; shift 2 ;;
+    --feature) FEATURE="$2"; shift 2 ;;
     --table) TABLE_DIR="$2"; shift 2 ;;
     -h|--help) sed -n '2,/^set -uo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
+case "$FEATURE" in
+  plain|prack|timer) ;;
+  *) echo "--feature must be plain, prack or timer, not '$FEATURE'" >&2; exit 2 ;;
+esac
 if [ -n "$TABLE_DIR" ]; then
   py table "$TABLE_DIR/results.jsonl" "$(cat "$TABLE_DIR/cpu-rates.txt" 2>/dev/null || echo "$CPU_RATES")" \
       "sipp-uas jain-sip callisto"
@@ -407,6 +423,7 @@ child_of() { # pid of the (single) child process of $1, e.g. the JVM under `time
 
 # ---------------------------------------------------------------------------------------------- preparation
 OUT="bench/results/ua-load-$(date +%Y%m%d-%H%M%S)"
+[ "$FEATURE" != plain ] && OUT="$OUT-$FEATURE"
 mkdir -p "$OUT"
 RESULTS="$OUT/results.jsonl"
 echo "$CPU_RATES" > "$OUT/cpu-rates.txt"
@@ -466,6 +483,7 @@ fi
   echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "sipp: $(sipp -v 2>&1 | grep -m1 SIPp | sed 's/^ *//')"
   echo "uas: $UAS"
+  echo "feature: $FEATURE"
   echo "rates: $ALL_RATES (cpu rates: $CPU_RATES), duration ${DURATION}s, warm-up ${WARMUP}s at <= ${WARMUP_RATE}/s, hold ${HOLD_MS} ms"
   echo "nice: $NICE"
   if [ "$JVM_OK" = 1 ]; then
@@ -488,7 +506,9 @@ start_uas() {
   fi
   case "$name" in
     sipp-uas)
-      cmd=(sipp -sn uas -i 127.0.0.1 -p "$port" -t u1 -buff_size 1048576 -nostdin -timeout "${life}s"
+      local scen=(-sn uas)
+      [ "$FEATURE" != plain ] && scen=(-sf "$ROOT/bench/sipp/uas-$FEATURE.xml")
+      cmd=(sipp "${scen[@]}" -i 127.0.0.1 -p "$port" -t u1 -buff_size 1048576 -nostdin -timeout "${life}s"
            -trace_stat -stf "$ROOT/$dir/uas-stat.csv" -fd 5) ;;
     jain-sip)
       # shellcheck disable=SC2206
@@ -499,6 +519,7 @@ start_uas() {
       # shellcheck disable=SC2206
       local pat='{port}'
       cmd=(${CALLISTO_UA//"$pat"/$port})
+      [ "$FEATURE" = prack ] && cmd+=(--ring-ms 1)
       export CALLISTO_JAVA_OPTS="$JVM_FLAGS -Xlog:gc:file=$ROOT/$dir/gc.log ${jfr[*]}"
       export JAVA_HOME="$(dirname "$JDK_BIN")" ;;
   esac
@@ -527,7 +548,9 @@ run_uac() {
   to=$(( secs + HOLD_MS / 1000 + 30 ))
   local freq; freq="$(python3 -c "import math; print(math.gcd($calls, 1000))")"
   mkdir -p "$dir"
-  local cmd=(sipp "127.0.0.1:$port" -sn uac -i 127.0.0.1 -p "$lport" -t u1 -r "$rate" -rp 1000 -m "$calls"
+  local scen=(-sn uac)
+  [ "$FEATURE" != plain ] && scen=(-sf "$ROOT/bench/sipp/uac-$FEATURE.xml" -s service)
+  local cmd=(sipp "127.0.0.1:$port" "${scen[@]}" -i 127.0.0.1 -p "$lport" -t u1 -r "$rate" -rp 1000 -m "$calls"
              -d "$HOLD_MS" -l "$limit" -buff_size 1048576 -nostdin -timeout "${to}s"
              -trace_stat -stf stat.csv -fd 1 -trace_rtt -rtt_freq "$freq" -trace_counts
              -trace_screen -screen_file screen.log -trace_err -error_file errors.log -error_overwrite true)
@@ -605,7 +628,8 @@ step() {
 # ---------------------------------------------------------------------------------------------- the run
 for name in $UAS; do
   case "$name" in
-    sipp-uas|jain-sip) ;;
+    sipp-uas) ;;
+    jain-sip) [ "$FEATURE" != plain ] && { echo "== jain-sip: skipped (--feature $FEATURE: its UAS answers plain calls only)"; continue; } ;;
     callisto) [ -n "$CALLISTO_SKIPPED" ] && { echo "== callisto: $CALLISTO_SKIPPED"; continue; } ;;
     *) echo "unknown UAS '$name' (sipp-uas, jain-sip, callisto)" >&2; continue ;;
   esac
