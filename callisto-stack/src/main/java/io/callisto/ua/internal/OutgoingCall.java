@@ -42,6 +42,8 @@ final class OutgoingCall extends CallBase implements ClientTransactionListener, 
     private boolean cancelRequested;
     private boolean cancelSent;
     private int challenges;
+    /** Adds headers to the INVITE before it is sent (Replaces and Referred-By of a transfer), or null. */
+    java.util.function.Consumer<SipRequest> decorate;
 
     OutgoingCall(UaCore core, Uri target, NameAddress to, Body offer) {
         super(core, Ids.callId(null));
@@ -78,6 +80,9 @@ final class OutgoingCall extends CallBase implements ClientTransactionListener, 
         }
         if (localBody != null) {
             invite.setBody(localBody.type(), localBody.bytes());
+        }
+        if (decorate != null) {
+            decorate.accept(invite);
         }
         core.register(this);
         core.authenticator().preauthorize(invite);
