@@ -120,11 +120,11 @@ final class NotifierUsage implements IncomingSubscription, EventUsage {
         }
         creating.respond(ok);
         lastBody = body;
+        state = initial == Subscription.State.PENDING ? State.PENDING : State.ACTIVE;
         if (granted == 0) {
-            terminate("timeout"); // a fetch (§4.4.3): one NOTIFY with the state, and the subscription is over
+            terminateWith(body, "timeout"); // a fetch (§4.4.3): one NOTIFY with the state, and the subscription is over
             return;
         }
-        state = initial == Subscription.State.PENDING ? State.PENDING : State.ACTIVE;
         expireIn(granted);
         queue(currentState(), body); // §4.2.1.2: the initial NOTIFY is sent at once
     }
