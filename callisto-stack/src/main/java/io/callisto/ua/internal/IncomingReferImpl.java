@@ -38,6 +38,7 @@ final class IncomingReferImpl implements IncomingRefer {
     private final CallBase call;
     private final Dialog dialog;
     private final ServerTransaction tx;
+    private final SipRequest request;
     private final Uri target;
     private final Replaces replaces;
     private final NameAddress referredBy;
@@ -50,6 +51,7 @@ final class IncomingReferImpl implements IncomingRefer {
         this.call = call;
         this.dialog = dialog;
         this.tx = tx;
+        this.request = tx.request();
         this.target = target;
         this.replaces = replaces;
         this.referredBy = referredBy;
@@ -118,7 +120,7 @@ final class IncomingReferImpl implements IncomingRefer {
 
     @Override
     public SipRequest request() {
-        return tx.request();
+        return request;
     }
 
     @Override
@@ -132,12 +134,12 @@ final class IncomingReferImpl implements IncomingRefer {
         }
         decided = true;
         if (!subscribe) {
-            SipResponse r = call.core.response(tx.request(), 202, null, null);
+            SipResponse r = call.core.response(request, 202, null, null);
             r.set(Headers.REFER_SUB, ReferSub.FALSE); // RFC 4488 §4: no implicit subscription, no NOTIFY
             tx.respond(r);
             return;
         }
-        Event event = Event.of("refer").withId(Long.toString(tx.request().cseq().number()));
+        Event event = Event.of("refer").withId(Long.toString(request.cseq().number()));
         notifier = new NotifierUsage(call.core, dialog, event, tx, REFER_EXPIRES, 202, false);
         notifier.accept(sipfrag(100, "Trying")); // §2.4.5: the first NOTIFY
     }
@@ -173,7 +175,7 @@ final class IncomingReferImpl implements IncomingRefer {
     @Override
     public Call acceptAndCall(Body offer) {
         accept();
-        NameAddress by = referredBy != null ? referredBy : tx.request().from().withoutParameter("tag");
+        NameAddress by = referredBy != null ? referredBy : request.from().withoutParameter("tag");
         boolean[] answered = {false};
         return call.core.placeCall(target, NameAddress.of(target), offer, e -> {
             if (e.type() != CallEvent.Type.STATE_CHANGED) {

@@ -35,6 +35,7 @@ final class NotifierUsage implements IncomingSubscription, EventUsage {
     private final Dialog dialog;
     private final Event event;
     private final ServerTransaction creating;
+    private final SipRequest request;
     private final long requested;
     private final int acceptStatus;
     private final boolean ownsDialog;
@@ -59,6 +60,7 @@ final class NotifierUsage implements IncomingSubscription, EventUsage {
         this.dialog = dialog;
         this.event = event;
         this.creating = creating;
+        this.request = creating.request(); // the transaction lets go of it once answered
         this.requested = requested;
         this.acceptStatus = acceptStatus;
         this.ownsDialog = ownsDialog;
@@ -71,12 +73,12 @@ final class NotifierUsage implements IncomingSubscription, EventUsage {
 
     @Override
     public Uri subscriber() {
-        return creating.request().from().uri();
+        return request.from().uri();
     }
 
     @Override
     public SipRequest request() {
-        return creating.request();
+        return request;
     }
 
     @Override
@@ -109,9 +111,9 @@ final class NotifierUsage implements IncomingSubscription, EventUsage {
             return;
         }
         long granted = Math.min(requested, MAX_EXPIRES);
-        SipResponse ok = core.response(creating.request(), status, null, ownsDialog ? dialog.id().localTag() : null);
+        SipResponse ok = core.response(request, status, null, ownsDialog ? dialog.id().localTag() : null);
         ok.set(Headers.CONTACT, core.contact(transportOf(creating), dialog.isSecure()));
-        if (creating.request().isMethod("SUBSCRIBE")) {
+        if (request.isMethod("SUBSCRIBE")) {
             ok.set(Headers.EXPIRES, granted); // §4.2.1.1: the 2xx says how long the subscription lasts
         }
         dialog.addUsage(this);
@@ -138,7 +140,7 @@ final class NotifierUsage implements IncomingSubscription, EventUsage {
             if (state != State.NEW) {
                 return;
             }
-            creating.respond(core.response(creating.request(), status, reason,
+            creating.respond(core.response(request, status, reason,
                     ownsDialog ? dialog.id().localTag() : null));
             state = State.TERMINATED;
             ended = true;

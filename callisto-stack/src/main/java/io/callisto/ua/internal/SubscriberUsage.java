@@ -296,6 +296,7 @@ final class SubscriberUsage implements Subscription, EventUsage {
         waitTimer.cancel();
         if (ss.isTerminated()) {
             state = State.TERMINATED;
+            reason = ss.reason() != null ? ss.reason() : "terminated"; // kept even if a listener ends the dialog
         } else if (ss.isActive()) {
             state = State.ACTIVE;
         } else {
@@ -314,7 +315,7 @@ final class SubscriberUsage implements Subscription, EventUsage {
             }
         }
         if (ss.isTerminated()) {
-            end(ss.reason() != null ? ss.reason() : "terminated");
+            end(reason);
         }
     }
 
@@ -329,8 +330,10 @@ final class SubscriberUsage implements Subscription, EventUsage {
         if (terminated.isDone()) {
             return;
         }
+        if (state != State.TERMINATED || reason == null) {
+            reason = why;
+        }
         state = State.TERMINATED;
-        reason = why;
         refreshTimer.cancel();
         expiryTimer.cancel();
         waitTimer.cancel();
