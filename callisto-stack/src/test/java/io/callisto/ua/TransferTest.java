@@ -2,7 +2,6 @@ package io.callisto.ua;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.callisto.sip.header.Headers;
 import io.callisto.sip.header.Replaces;
 import io.callisto.sip.message.SipMessage;
 import io.callisto.sip.message.SipRequest;
@@ -171,6 +170,18 @@ class TransferTest {
         return 0;
     }
 
+    /** The peer's ACK for the 2xx {@code ok} to its INVITE (same Call-ID, CSeq 1). */
+    private void ackFromPeer(SipResponse ok) {
+        peer.send("ACK sip:carol@127.0.0.1:5063 SIP/2.0\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:5070;branch=z9hG4bKack" + ok.callId() + "\n"
+                + "Max-Forwards: 70\n"
+                + "From: <sip:peer@127.0.0.1:5070>;tag=p\n"
+                + "To: " + ok.to() + "\n"
+                + "Call-ID: " + ok.callId() + "\n"
+                + "CSeq: 1 ACK\n"
+                + "Content-Length: 0\n\n", 5063);
+    }
+
     @Test
     void replacesMatchingFollowsTheTableOfSection3() {
         carol.onIncomingCall(c -> {
@@ -183,14 +194,7 @@ class TransferTest {
         });
         assertThat(inviteWithReplaces("c0", "")).isEqualTo(200);
         SipResponse ok = peer.lastResponse();
-        peer.send("ACK sip:carol@127.0.0.1:5063 SIP/2.0\n"
-                + "Via: SIP/2.0/UDP 127.0.0.1:5070;branch=z9hG4bKack0\n"
-                + "Max-Forwards: 70\n"
-                + "From: <sip:peer@127.0.0.1:5070>;tag=p\n"
-                + "To: " + ok.to() + "\n"
-                + "Call-ID: c0\n"
-                + "CSeq: 1 ACK\n"
-                + "Content-Length: 0\n\n", 5063);
+        ackFromPeer(ok);
         h.settle();
         Call original = atCarol.get(0);
         assertThat(original.state()).isEqualTo(CallState.CONFIRMED);
@@ -216,14 +220,7 @@ class TransferTest {
         Call replacing = atCarol.get(atCarol.size() - 1);
         assertThat(replacing.replaces()).isSameAs(original);
         SipResponse ok8 = peer.lastResponse();
-        peer.send("ACK sip:carol@127.0.0.1:5063 SIP/2.0\n"
-                + "Via: SIP/2.0/UDP 127.0.0.1:5070;branch=z9hG4bKack8\n"
-                + "Max-Forwards: 70\n"
-                + "From: <sip:peer@127.0.0.1:5070>;tag=p\n"
-                + "To: " + ok8.to() + "\n"
-                + "Call-ID: r8\n"
-                + "CSeq: 1 ACK\n"
-                + "Content-Length: 0\n\n", 5063);
+        ackFromPeer(ok8);
         h.settle();
         assertThat(original.state()).isEqualTo(CallState.TERMINATED);
         assertThat(peer.received).anySatisfy(m -> assertThat(m instanceof SipRequest r && r.isMethod("BYE")
