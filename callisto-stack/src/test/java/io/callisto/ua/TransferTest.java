@@ -226,4 +226,90 @@ class TransferTest {
         assertThat(peer.received).anySatisfy(m -> assertThat(m instanceof SipRequest r && r.isMethod("BYE")
                 && r.callId().equals("c0")).isTrue());
     }
+
+    /** The peer calls bob (Call-ID {@code callId}), bob answers, the peer ACKs; returns bob's 200. */
+    private SipResponse peerCallsBob(String callId) {
+        bob.onIncomingCall(c -> {
+            atBob.add(c);
+            c.answer(null);
+        });
+        peer.send(("INVITE sip:bob@127.0.0.1:5062 SIP/2.0\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:5070;branch=z9hG4bK" + callId + "\n"
+                + "Max-Forwards: 70\n"
+                + "From: <sip:peer@127.0.0.1:5070>;tag=p\n"
+                + "To: <sip:bob@127.0.0.1:5062>\n"
+                + "Call-ID: " + callId + "\n"
+                + "CSeq: 1 INVITE\n"
+                + "Contact: <sip:peer@127.0.0.1:5070>\n"
+                + "Content-Length: 0\n\n"), 5062);
+        h.settle();
+        SipResponse ok = peer.lastResponse();
+        peer.send(("ACK sip:bob@127.0.0.1:5062 SIP/2.0\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:5070;branch=z9hG4bKa" + callId + "\n"
+                + "Max-Forwards: 70\n"
+                + "From: <sip:peer@127.0.0.1:5070>;tag=p\n"
+                + "To: " + ok.to() + "\n"
+                + "Call-ID: " + callId + "\n"
+                + "CSeq: 1 ACK\n"
+                + "Content-Length: 0\n\n"), 5062);
+        h.settle();
+        return ok;
+    }
+
+    private void referFromPeer(SipResponse ok, int cseq, String headers) {
+        peer.received.clear();
+        peer.send(("REFER sip:bob@127.0.0.1:5062 SIP/2.0\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:5070;branch=z9hG4bKref" + cseq + "\n"
+                + "Max-Forwards: 70\n"
+                + "From: <sip:peer@127.0.0.1:5070>;tag=p\n"
+                + "To: " + ok.to() + "\n"
+                + "Call-ID: " + ok.callId() + "\n"
+                + "CSeq: " + cseq + " REFER\n"
+                + "Contact: <sip:peer@127.0.0.1:5070>\n"
+                + headers
+                + "Content-Length: 0\n\n"), 5062);
+        h.settle();
+    }
+
+    @Test
+    void theRecipientNotifiesSipfragsWithTheReferCSeqAsIdAndHonoursReferSubFalse() {
+        peer.onMessage = m -> {
+            if (m instanceof SipRequest r && r.isMethod("NOTIFY")) {
+                peer.send(io.callisto.sip.message.Messages.responseTo(r, 200), 5062);
+            }
+        };
+        SipResponse ok = peerCallsBob("t1");
+        List<IncomingRefer> refers = new ArrayList<>();
+        atBob.get(0).onRefer(r -> {
+            refers.add(r);
+            r.accept();
+        });
+
+        referFromPeer(ok, 2, "");
+        assertThat(peer.lastResponse().status()).as("RFC 3515 §2.4.1: Refer-To is mandatory").isEqualTo(400);
+        referFromPeer(ok, 3, "Refer-To: <sip:carol@127.0.0.1:5063>\nRefer-To: <sip:dave@127.0.0.1:5064>\n");
+        assertThat(peer.lastResponse().status()).isEqualTo(400);
+        assertThat(refers).isEmpty();
+
+        referFromPeer(ok, 4, "Refer-To: <sip:carol@127.0.0.1:5063>\n");
+        assertThat(peer.received).anySatisfy(m -> assertThat(m instanceof SipResponse r && r.status() == 202).isTrue());
+        SipRequest notify = peer.received.stream().filter(m -> m instanceof SipRequest r && r.isMethod("NOTIFY"))
+                .map(m -> (SipRequest) m).findFirst().orElseThrow();
+        assertThat(notify.header("Event")).isEqualTo("refer;id=4");
+        assertThat(notify.header("Content-Type")).startsWith("message/sipfrag");
+        assertThat(notify.bodyText()).isEqualTo("SIP/2.0 100 Trying\r\n");
+        refers.get(0).progress(503, null);
+        h.settle();
+        SipRequest last = (SipRequest) peer.received.stream()
+                .filter(m -> m instanceof SipRequest r && r.isMethod("NOTIFY")).reduce((a, b) -> b).orElseThrow();
+        assertThat(last.header("Subscription-State")).isEqualTo("terminated;reason=noresource");
+        assertThat(last.bodyText()).isEqualTo("SIP/2.0 503 Service Unavailable\r\n");
+
+        referFromPeer(ok, 5, "Refer-To: <sip:carol@127.0.0.1:5063>\nRefer-Sub: false\n");
+        SipResponse accepted = peer.lastResponse();
+        assertThat(accepted.status()).isEqualTo(202);
+        assertThat(accepted.header("Refer-Sub")).as("RFC 4488").isEqualTo("false");
+        assertThat(peer.received).noneMatch(m -> m instanceof SipRequest r && r.isMethod("NOTIFY"));
+        assertThat(atBob.get(0).state()).isEqualTo(CallState.CONFIRMED);
+    }
 }
