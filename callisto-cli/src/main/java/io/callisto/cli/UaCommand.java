@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
 @Command(name = "ua", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"A scriptable SIP user agent: answer calls, place calls, register, subscribe.",
             "Prints one line per event: <ms> <event> key=value...",
-            "Exit status: 0 all calls answered and ended cleanly (or clean shutdown), 1 some failed, 2 usage error."})
+            "Exit status: 0 all calls answered and ended cleanly, or the subscription was active and ended by a "
+                    + "NOTIFY or an unsubscribe (or clean shutdown), 1 some failed, 2 usage error."})
 final class UaCommand implements Callable<Integer> {
 
     @Option(names = "--bind", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:5070",
