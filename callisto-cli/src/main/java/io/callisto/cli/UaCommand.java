@@ -31,9 +31,10 @@ import picocli.CommandLine.Option;
  * the event name, then {@code key=value} fields.
  */
 @Command(name = "ua", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"A scriptable SIP user agent: answer calls, place calls, register.",
+        description = {"A scriptable SIP user agent: answer calls, place calls, register, subscribe.",
             "Prints one line per event: <ms> <event> key=value...",
-            "Exit status: 0 all calls answered and ended cleanly (or clean shutdown), 1 some failed, 2 usage error."})
+            "Exit status: 0 all calls answered and ended cleanly, or the subscription was active and ended by a "
+                    + "NOTIFY or an unsubscribe (or clean shutdown), 1 some failed, 2 usage error."})
 final class UaCommand implements Callable<Integer> {
 
     @Option(names = "--bind", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:5070",
@@ -62,9 +63,27 @@ final class UaCommand implements Callable<Integer> {
     @Option(names = "--call", paramLabel = "URI", description = "Place calls to this URI, e.g. sip:bob@127.0.0.1:5060.")
     String callUri;
 
-    @Option(names = "--duration-ms", paramLabel = "MS", defaultValue = "2000",
-            description = "Calling: hang up this long after the call is answered (default ${DEFAULT-VALUE}).")
-    long durationMs;
+    @Option(names = "--duration-ms", paramLabel = "MS",
+            description = "Calling: hang up this long after the call is answered (default 2000). Subscribing: "
+                    + "unsubscribe after this long (default: stay until the notifier ends it or Ctrl-C).")
+    Long durationMs;
+
+    @Option(names = "--subscribe", paramLabel = "URI",
+            description = "Subscribe (RFC 6665) to --event at this URI; print every NOTIFY (state, expires, reason, "
+                    + "body) and exit when the subscription terminates.")
+    String subscribeUri;
+
+    @Option(names = "--event", paramLabel = "NAME", description = "Subscribing: the event package, e.g. presence.")
+    String event;
+
+    @Option(names = "--expires", paramLabel = "S", defaultValue = "3600",
+            description = "Subscribing: the duration asked for, in seconds (default ${DEFAULT-VALUE}; 0 fetches the "
+                    + "state once). The subscription is refreshed before it expires.")
+    int expires;
+
+    @Option(names = "--accept", paramLabel = "TYPES",
+            description = "Subscribing: the Accept header, e.g. application/pidf+xml (default: none).")
+    String accept;
 
     @Option(names = "--count", paramLabel = "N", defaultValue = "1", description = "Calling: how many calls (default 1).")
     int count;
@@ -181,7 +200,12 @@ final class UaCommand implements Callable<Integer> {
                 return 1;
             }
             if (callUri != null) {
-                return new Caller(ua, out, quiet).run(callUri, count, parallel, durationMs) ? 0 : 1;
+                return new Caller(ua, out, quiet).run(callUri, count, parallel, durationMs != null ? durationMs : 2000)
+                        ? 0 : 1;
+            }
+            if (subscribeUri != null) {
+                return new Subscriber(ua, out).run(subscribeUri, event, accept, expires,
+                        durationMs != null ? durationMs : 0, 64 * t1 + 1000) ? 0 : 1;
             }
             return answerLoop(ua);
         }
@@ -201,8 +225,22 @@ final class UaCommand implements Callable<Integer> {
         if (reject != null && (reject < 300 || reject > 699)) {
             throw new CommandLine.ParameterException(cl, "--reject needs a status from 300 to 699");
         }
-        if (callUri == null && !answer && reject == null && register == null) {
-            throw new CommandLine.ParameterException(cl, "say what to do: --answer, --reject CODE, --call URI or --register AOR");
+        if (callUri == null && !answer && reject == null && register == null && subscribeUri == null) {
+            throw new CommandLine.ParameterException(cl,
+                    "say what to do: --answer, --reject CODE, --call URI, --subscribe URI or --register AOR");
+        }
+        if (subscribeUri != null && (event == null || callUri != null)) {
+            throw new CommandLine.ParameterException(cl, "--subscribe needs --event NAME (and no --call)");
+        }
+        if (event != null) {
+            try {
+                io.callisto.sip.header.Event.of(event);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cl, "--event '" + event + "' is not an event package name");
+            }
+        }
+        if (expires < 0 || (durationMs != null && durationMs < 0)) {
+            throw new CommandLine.ParameterException(cl, "--expires and --duration-ms must not be negative");
         }
         if (threads < 0) {
             throw new CommandLine.ParameterException(cl, "--threads must be positive");
@@ -210,7 +248,7 @@ final class UaCommand implements Callable<Integer> {
         if (t2 != 0 && t2 < t1) {
             throw new CommandLine.ParameterException(cl, "--t2-ms must not be below --t1-ms");
         }
-        if (count < 1 || parallel < 1 || durationMs < 0 || ringMs < 0 || hangupAfterMs < 0 || t1 <= 0 || t2 < 0) {
+        if (count < 1 || parallel < 1 || ringMs < 0 || hangupAfterMs < 0 || t1 <= 0 || t2 < 0) {
             throw new CommandLine.ParameterException(cl, "counts must be positive and times not negative");
         }
         if (reliableProvisionals() == null) {
@@ -235,6 +273,7 @@ final class UaCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, e.getMessage());
         }
         checkUri(cl, "--call", callUri);
+        checkUri(cl, "--subscribe", subscribeUri);
         checkUri(cl, "--register", register);
         checkUri(cl, "--from", from);
     }

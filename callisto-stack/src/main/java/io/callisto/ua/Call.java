@@ -5,6 +5,7 @@ import io.callisto.sip.message.SipResponse;
 import io.callisto.sip.uri.Uri;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * One call (an INVITE dialog usage, RFC 3261 §13-15), outgoing or incoming. Methods may be called from any thread:
@@ -91,4 +92,29 @@ public interface Call {
 
     /** Sends an INFO request (RFC 6086) in the dialog; completes with the final response. */
     CompletableFuture<SipResponse> sendInfo(Body body);
+
+    // Transfer (RFC 3515, RFC 3891).
+
+    /**
+     * Blind transfer: sends REFER in the confirmed dialog with Refer-To {@code target} and Referred-By our address.
+     * Returns the implicit subscription (event {@code refer}): each NOTIFY carries the referred INVITE's progress as
+     * a {@code message/sipfrag} ({@link Notification#sipfragStatus()}: 100, 180, 200...), and it terminates after the
+     * final one, or at once with the status as reason when the REFER fails (e.g. {@code 603}).
+     */
+    Subscription refer(Uri target);
+
+    /**
+     * Attended transfer: as {@link #refer(Uri)}, with {@code ?Replaces=} in the Refer-To naming {@code replaced}'s
+     * dialog (RFC 3891 §5), so that the transfer target's new call replaces the one it has with us.
+     */
+    Subscription refer(Uri target, Call replaced);
+
+    /** Receives REFERs in this call (RFC 3515 §2.4.2); without a listener they are declined with 603. */
+    void onRefer(Consumer<IncomingRefer> listener);
+
+    /**
+     * For an incoming call whose INVITE carried Replaces (RFC 3891 §3): the call it replaces, which is hung up once
+     * this one is confirmed; else null.
+     */
+    Call replaces();
 }

@@ -1,5 +1,6 @@
 package io.callisto.ua;
 
+import io.callisto.sip.header.Event;
 import io.callisto.sip.header.MediaType;
 import io.callisto.sip.header.NameAddress;
 import io.callisto.sip.message.SipResponse;
@@ -96,6 +97,32 @@ public final class UserAgent {
     /** Sends OPTIONS (§11) and completes with the final response. */
     public CompletableFuture<SipResponse> options(String target) {
         return core.sendOutOfDialog("OPTIONS", Uri.parse(target), null);
+    }
+
+    /**
+     * Subscribes to {@code event} at {@code target} (RFC 6665 §4.1.2.1). The SUBSCRIBE starts at once; add listeners
+     * to the returned subscription right away. The stack refreshes it before it expires until
+     * {@link Subscription#unsubscribe()}; {@code expires} 0 makes a fetch (one NOTIFY, §4.4.3).
+     *
+     * @param target  the Request-URI, e.g. {@code sip:bob@192.0.2.4:5060}
+     * @param event   the event package, e.g. {@code presence} or {@code dialog}
+     * @param accept  the Accept header (body types we understand), or null for the package's default
+     * @param expires the duration asked for, in seconds
+     */
+    public Subscription subscribe(String target, String event, String accept, int expires) {
+        if (expires < 0) {
+            throw new IllegalArgumentException("expires must not be negative");
+        }
+        return core.subscribe(Uri.parse(target), Event.of(event), accept, expires);
+    }
+
+    /**
+     * Becomes a notifier for {@code eventPackage} (RFC 6665 §4.2): each new SUBSCRIBE for it reaches {@code listener},
+     * which accepts or rejects it. SUBSCRIBEs for packages without a listener get 489 Bad Event with Allow-Events.
+     * A null listener removes the package.
+     */
+    public void onSubscribe(String eventPackage, Consumer<IncomingSubscription> listener) {
+        core.onSubscribe(eventPackage, listener);
     }
 
     /** Calls in progress or established (approximate while calls change). */

@@ -257,6 +257,20 @@ public final class SipUri implements Uri {
         return SipUriWriter.parseBuilt(SipUriWriter.removeParameter(text, paramsStart, headersStart, name));
     }
 
+    /**
+     * The value of the first URI header called {@code name} (e.g. {@code Replaces} in a Refer-To target, RFC 3891
+     * §5), escapes resolved; null when absent.
+     */
+    public String header(String name) {
+        return Escaping.unescape(RawParams.value(text, headersStart, text.length(), '&', name));
+    }
+
+    /** A copy with the URI header {@code name=value} (both unescaped; escaped as needed) appended. */
+    public SipUri withHeader(String name, String value) {
+        char sep = headersStart == text.length() ? '?' : '&';
+        return SipUriWriter.parseBuilt(text + sep + SipUriWriter.header(name, value));
+    }
+
     /** A copy without the {@code ?headers} part; this URI itself when there is none. */
     public SipUri withoutHeaders() {
         return headersStart == text.length() ? this : SipUriWriter.parseBuilt(text.substring(0, headersStart));

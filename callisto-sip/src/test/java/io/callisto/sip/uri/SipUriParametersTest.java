@@ -144,6 +144,20 @@ class SipUriParametersTest {
         assertThat(contact.toString()).isEqualTo("sip:user@example.com?Route=%3Csip:sip.example.com%3E");
     }
 
+    /** RFC 3891 §5: a Refer-To target carries Replaces as an escaped URI header; it reads back unescaped. */
+    @Test
+    void replacesAsAUriHeaderRoundTrips() {
+        String replaces = "12345@192.168.118.3;to-tag=12345;from-tag=5FFE-3994";
+        SipUri u = SipUri.parse("sip:bob@biloxi.example.com;transport=tcp").withHeader("Replaces", replaces);
+        assertThat(u.toString()).isEqualTo("sip:bob@biloxi.example.com;transport=tcp"
+                + "?Replaces=12345%40192.168.118.3%3Bto-tag%3D12345%3Bfrom-tag%3D5FFE-3994");
+        assertThat(u.header("replaces")).isEqualTo(replaces);
+        assertThat(u.withHeader("Priority", "urgent").header("Priority")).isEqualTo("urgent");
+        assertThat(u.withHeader("Priority", "urgent").header("Replaces")).isEqualTo(replaces);
+        assertThat(u.header("Accept")).isNull();
+        assertThat(u.transport()).isEqualTo("tcp");
+    }
+
     /** RFC 4475 §3.1.2.8 lwsruri: LWS inside a URI is an error. */
     @Test
     void lwsruri() {

@@ -76,6 +76,25 @@ public final class Dialog {
                 List.copyOf(request.recordRoutes()), confirmed ? DialogState.CONFIRMED : DialogState.EARLY);
     }
 
+    /**
+     * The subscriber's dialog of a subscription (RFC 6665 §4.1.2.4, §4.4.1), made by the 2xx to our SUBSCRIBE or by a
+     * NOTIFY that came first (or from another fork, §4.1.3). {@code localSeq} is the CSeq of the SUBSCRIBE as last
+     * sent. From a 2xx the route set is its Record-Route reversed and the remote sequence number empty (§12.1.2);
+     * from a NOTIFY it is the NOTIFY's Record-Route in order and the remote sequence number its CSeq (§12.1.1).
+     */
+    public static Dialog asSubscriber(SipRequest subscribe, SipMessage creator, long localSeq) {
+        boolean fromResponse = creator instanceof SipResponse;
+        NameAddress remote = fromResponse ? creator.to() : creator.from();
+        List<NameAddress> rr = new ArrayList<>(creator.recordRoutes());
+        if (fromResponse) {
+            Collections.reverse(rr);
+        }
+        DialogId id = new DialogId(subscribe.callId(), subscribe.from().tag(), remote.tag());
+        return new Dialog(id, true, subscribe.from(), remote, isSips(subscribe.requestUri()), localSeq,
+                fromResponse ? EMPTY : creator.cseq().number(), contactUri(creator, subscribe.requestUri()),
+                List.copyOf(rr), DialogState.CONFIRMED);
+    }
+
     private static boolean isSips(Uri uri) {
         return uri instanceof SipUri s && s.secure();
     }
@@ -256,6 +275,11 @@ public final class Dialog {
     public boolean removeUsage(DialogUsage usage) {
         usages.remove(usage);
         return usages.isEmpty();
+    }
+
+    /** The usages of this dialog, in the order they were added (read-only view). */
+    public List<DialogUsage> usages() {
+        return Collections.unmodifiableList(usages);
     }
 
     /** The usage that handles {@code method}, or null. */

@@ -49,6 +49,11 @@ public final class DialogTable {
         return mapFor(callId).get(DialogId.key(callId, r.from().tag(), r.to().tag()));
     }
 
+    /** The dialog with these identifiers (call on the Call-ID's owner thread), or null. */
+    public Dialog get(String callId, String localTag, String remoteTag) {
+        return mapFor(callId).get(DialogId.key(callId, localTag, remoteTag));
+    }
+
     /** Dialogs on one owner (call on that owner's thread). */
     public int size(int owner) {
         return maps[owner].size();

@@ -52,6 +52,10 @@ abstract class CallBase implements Call, DialogUsage {
     /** The session timer (RFC 4028) of the call's dialog. */
     final SessionTimer sessionTimer;
     private Cancellable pendingTimer = Cancellable.NONE;
+    /** The call an INVITE with Replaces replaced (RFC 3891), or null. */
+    volatile Call replaced;
+    /** Receives REFERs in this call (RFC 3515); null declines them. */
+    volatile java.util.function.Consumer<io.callisto.ua.IncomingRefer> referListener;
 
     CallBase(UaCore core, String callId) {
         this.core = core;
@@ -163,7 +167,7 @@ abstract class CallBase implements Call, DialogUsage {
     @Override
     public boolean handles(String method) {
         switch (method) {
-            case "BYE", "INVITE", "ACK", "INFO", "PRACK", "UPDATE":
+            case "BYE", "INVITE", "ACK", "INFO", "PRACK", "UPDATE", "REFER":
                 return true;
             default:
                 return false;
@@ -181,6 +185,7 @@ abstract class CallBase implements Call, DialogUsage {
             case "INVITE" -> onReinvite(tx);
             case "PRACK" -> onPrack(tx);
             case "UPDATE" -> UpdateServer.onUpdate(this, d, tx);
+            case "REFER" -> IncomingReferImpl.onRefer(this, d, tx);
             case "INFO" -> {
                 core.reply(tx, 200, null);
                 fire(new CallEvent(this, CallEvent.Type.INFO_RECEIVED, state(), req, 0, "INFO"));
@@ -194,6 +199,28 @@ abstract class CallBase implements Call, DialogUsage {
         if (d == dialog) {
             terminate(null, 481, "dialog terminated");
         }
+    }
+
+    // ---- transfer (RFC 3515, RFC 3891) ----
+
+    @Override
+    public io.callisto.ua.Subscription refer(io.callisto.sip.uri.Uri target) {
+        return ReferClient.send(this, target, null);
+    }
+
+    @Override
+    public io.callisto.ua.Subscription refer(io.callisto.sip.uri.Uri target, Call replacedCall) {
+        return ReferClient.send(this, target, replacedCall);
+    }
+
+    @Override
+    public void onRefer(java.util.function.Consumer<io.callisto.ua.IncomingRefer> listener) {
+        referListener = listener;
+    }
+
+    @Override
+    public Call replaces() {
+        return replaced;
     }
 
     // ---- re-INVITE, UAS side (§14.2) ----

@@ -43,6 +43,8 @@ final class OutgoingCall extends CallBase implements ClientTransactionListener, 
     private boolean cancelSent;
     private int challenges;
     private int raises;
+    /** Adds headers to the INVITE before it is sent (Replaces and Referred-By of a transfer), or null. */
+    java.util.function.Consumer<SipRequest> decorate;
 
     OutgoingCall(UaCore core, Uri target, NameAddress to, Body offer) {
         super(core, Ids.callId(null));
@@ -81,6 +83,9 @@ final class OutgoingCall extends CallBase implements ClientTransactionListener, 
             invite.setBody(localBody.type(), localBody.bytes());
         }
         sessionTimer.decorate(invite); // RFC 4028 §7.1
+        if (decorate != null) {
+            decorate.accept(invite);
+        }
         core.register(this);
         core.authenticator().preauthorize(invite);
         core.send(invite, null, this);

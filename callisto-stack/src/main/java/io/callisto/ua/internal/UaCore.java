@@ -51,7 +51,7 @@ public final class UaCore implements TransactionUser {
     private static final Logger LOG = LoggerFactory.getLogger(UaCore.class);
 
     /** The methods this UA implements (Allow, §20.5). */
-    public static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, MESSAGE, UPDATE";
+    public static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, MESSAGE, UPDATE, SUBSCRIBE, NOTIFY, REFER";
     /** The option tag of reliable provisional responses (RFC 3262 §8.1). */
     static final String REL100 = "100rel";
 
@@ -61,6 +61,7 @@ public final class UaCore implements TransactionUser {
     private final TargetResolver resolver;
     private final DialogTable dialogs;
     private final Map<String, CallBase>[] calls;
+    private final EventRouter events;
     private final NameAddress[] contacts = new NameAddress[Transport.values().length * 2];
     private volatile Consumer<Call> incomingCalls;
     private volatile Consumer<IncomingMessage> incomingMessages;
@@ -74,6 +75,7 @@ public final class UaCore implements TransactionUser {
         int n = stack.owners().size();
         this.dialogs = new DialogTable(n);
         this.calls = new Map[n];
+        this.events = new EventRouter(this, n);
         for (int i = 0; i < n; i++) {
             calls[i] = new HashMap<>();
         }
@@ -111,6 +113,21 @@ public final class UaCore implements TransactionUser {
         this.incomingMessages = listener;
     }
 
+    /** Receives new subscriptions to {@code eventPackage} (RFC 6665 §4.2); null stops (489 from then on). */
+    public void onSubscribe(String eventPackage, Consumer<io.callisto.ua.IncomingSubscription> handler) {
+        events.onSubscribe(eventPackage, handler);
+    }
+
+    /** Subscribes to {@code event} at {@code target} (RFC 6665 §4.1.2.1). */
+    public io.callisto.ua.Subscription subscribe(Uri target, io.callisto.sip.header.Event event, String accept,
+                                                 long expires) {
+        return SubscribeClient.start(this, target, event, accept, expires);
+    }
+
+    void pendingSubscribe(SubscribeClient client, boolean waiting) {
+        events.pending(client, waiting);
+    }
+
     private Map<String, CallBase> callsOf(String callId) {
         return calls[Owners.indexOf(callId, calls.length)];
     }
@@ -136,7 +153,14 @@ public final class UaCore implements TransactionUser {
 
     /** Places a call to {@code target} (To {@code to}) with an optional SDP offer. */
     public Call placeCall(Uri target, NameAddress to, io.callisto.ua.Body offer, io.callisto.ua.CallListener listener) {
+        return placeCall(target, to, offer, listener, null);
+    }
+
+    /** As above, with {@code decorate} adding headers to the INVITE before it leaves (Replaces, Referred-By). */
+    Call placeCall(Uri target, NameAddress to, io.callisto.ua.Body offer, io.callisto.ua.CallListener listener,
+                   Consumer<SipRequest> decorate) {
         OutgoingCall call = new OutgoingCall(this, target, to, offer);
+        call.decorate = decorate;
         if (listener != null) {
             call.addListener(listener);
         }
@@ -321,7 +345,9 @@ public final class UaCore implements TransactionUser {
                 case "OPTIONS" -> tx.respond(optionsResponse(req));
                 case "MESSAGE" -> onMessage(tx);
                 case "BYE", "INFO", "PRACK", "UPDATE", "NOTIFY" -> reply(tx, 481, null);
-                case "REGISTER", "SUBSCRIBE", "REFER", "PUBLISH" -> replyNotAllowed(tx);
+                case "SUBSCRIBE" -> events.onNewSubscribe(tx);
+                case "REFER" -> reply(tx, 403, "REFER Outside A Dialog Not Supported");
+                case "REGISTER", "PUBLISH" -> replyNotAllowed(tx);
                 default -> reply(tx, 501, null); // §8.2.1
             }
         } catch (RuntimeException e) {
@@ -335,6 +361,9 @@ public final class UaCore implements TransactionUser {
     private void onInDialog(ServerTransaction tx) {
         SipRequest req = tx.request();
         Dialog dialog = dialogs.forRequest(req);
+        if ((req.isMethod("NOTIFY") || req.isMethod("SUBSCRIBE")) && events.onInDialog(dialog, tx)) {
+            return; // RFC 6665: routed by Event to the subscription usage
+        }
         if (dialog == null) {
             reply(tx, 481, null); // §12.2.2
             return;
@@ -431,8 +460,19 @@ public final class UaCore implements TransactionUser {
         if (SessionTimer.rejectTooSmall(this, tx, config.sessionTimers())) {
             return; // RFC 4028 §9: 422 with our Min-SE
         }
+        if (req.count(HeaderName.REPLACES) > 0) {
+            ReplacesMatcher.onInvite(this, tx, old -> acceptInvite(tx, l, old)); // RFC 3891 §3
+        } else {
+            acceptInvite(tx, l, null);
+        }
+    }
+
+    private void acceptInvite(ServerTransaction tx, Consumer<Call> l, CallBase replaced) {
         IncomingCall call = new IncomingCall(this, tx);
         register(call);
+        if (replaced != null) {
+            ReplacesMatcher.link(call, replaced);
+        }
         l.accept(call);
     }
 
@@ -467,6 +507,10 @@ public final class UaCore implements TransactionUser {
         SipResponse r = response(req, 200, null, req.to().tag() == null ? Ids.tag() : null);
         r.setHeader("Allow", allow());
         r.setHeader("Accept", "application/sdp, text/plain");
+        String allowEvents = events.allowEvents();
+        if (allowEvents != null) {
+            r.setHeader("Allow-Events", allowEvents);
+        }
         if (reliableProvisionals() != ReliableProvisionals.OFF) {
             r.setHeader("Supported", REL100);
         }
