@@ -23,10 +23,13 @@ final class Caller {
     private final AtomicInteger failed = new AtomicInteger();
     private CountDownLatch done;
 
-    Caller(UserAgent ua, EventPrinter out, boolean quiet) {
+    private final boolean lateOffer;
+
+    Caller(UserAgent ua, EventPrinter out, boolean quiet, boolean lateOffer) {
         this.ua = ua;
         this.out = out;
         this.quiet = quiet;
+        this.lateOffer = lateOffer;
     }
 
     boolean run(String uri, int count, int parallel, long durationMs) throws InterruptedException {
@@ -47,7 +50,8 @@ final class Caller {
             started.decrementAndGet();
             return;
         }
-        ua.call(uri, CliSdp.offer(), e -> onEvent(e.call(), e, uri, count, durationMs));
+        Call call = ua.call(uri, lateOffer ? null : CliSdp.offer(), e -> onEvent(e.call(), e, uri, count, durationMs));
+        call.answerOffersWith(CliSdp.answerer(CliSdp.CALLER_PORT));
     }
 
     private void onEvent(Call call, CallEvent e, String uri, int count, long durationMs) {

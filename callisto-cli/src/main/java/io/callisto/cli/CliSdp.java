@@ -2,6 +2,7 @@ package io.callisto.cli;
 
 import io.callisto.ua.Body;
 import io.callisto.ua.Call;
+import io.callisto.ua.OfferAnswerer;
 
 /**
  * The SDP the command-line UA puts in its INVITEs and 200s, so that peers that insist on offer/answer (SIPp, phones)
@@ -12,15 +13,27 @@ final class CliSdp {
     private CliSdp() {
     }
 
+    /** The port of our stream in outgoing calls, and in incoming ones. */
+    static final int CALLER_PORT = 40002;
+    static final int CALLEE_PORT = 40000;
+
     /** The offer of an outgoing call. */
     static Body offer() {
-        return session(40002);
+        return session(CALLER_PORT);
     }
 
     /** The answer to an incoming call: only when the INVITE carried an SDP offer (else no body). */
     static Body answerFor(Call call) {
         Body offer = call.remoteBody();
-        return offer != null && offer.type().is("application", "sdp") ? session(40000) : null;
+        return offer != null && offer.type().is("application", "sdp") ? session(CALLEE_PORT) : null;
+    }
+
+    /**
+     * Answers the offers the stack answers by itself (UPDATE, re-INVITE, PRACK, a late offer): our one PCMU stream on
+     * {@code port} for any SDP offer; other bodies are refused.
+     */
+    static OfferAnswerer answerer(int port) {
+        return (call, offer) -> offer.type().is("application", "sdp") ? session(port) : null;
     }
 
     private static Body session(int port) {

@@ -143,6 +143,16 @@ final class UaCommand implements Callable<Integer> {
                     + "(INVITEs require it, every 180 is sent reliably) or off.")
     String rel100;
 
+    @Option(names = "--late-offer",
+            description = "Calling: send the INVITE without an SDP offer; the callee's offer (in a reliable 1xx or "
+                    + "the 200) is answered in the PRACK or the ACK (RFC 3264, RFC 3262 §5).")
+    boolean lateOffer;
+
+    @Option(names = "--early-media",
+            description = "Answering: send 183 Session Progress with the SDP answer first (reliably when the caller "
+                    + "asks for 100rel), then the 200 after --ring-ms (at least 1 ms).")
+    boolean earlyMedia;
+
     @Option(names = "--session-expires", paramLabel = "SECONDS", defaultValue = "1800",
             description = "Session timers (RFC 4028): the session interval asked for (default ${DEFAULT-VALUE}); the "
                     + "refresher sends an UPDATE or re-INVITE at half of it, and a call nobody refreshes ends with BYE. "
@@ -200,7 +210,7 @@ final class UaCommand implements Callable<Integer> {
                 return 1;
             }
             if (callUri != null) {
-                return new Caller(ua, out, quiet).run(callUri, count, parallel, durationMs != null ? durationMs : 2000)
+                return new Caller(ua, out, quiet, lateOffer).run(callUri, count, parallel, durationMs != null ? durationMs : 2000)
                         ? 0 : 1;
             }
             if (subscribeUri != null) {
@@ -347,7 +357,8 @@ final class UaCommand implements Callable<Integer> {
         AtomicInteger ended = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(1);
-        Answerer answerer = new Answerer(out, quiet, reject, ringMs, hangupAfterMs, ended, failed, maxCalls, done);
+        Answerer answerer = new Answerer(out, quiet, reject, ringMs, earlyMedia, hangupAfterMs, ended, failed, maxCalls,
+                done);
         ua.onIncomingCall(answerer::onCall);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.event("summary", "calls", String.valueOf(ended.get()), "failed", String.valueOf(failed.get()));
@@ -363,18 +374,20 @@ final class UaCommand implements Callable<Integer> {
         private final boolean quiet;
         private final Integer reject;
         private final long ringMs;
+        private final boolean earlyMedia;
         private final long hangupAfterMs;
         private final AtomicInteger ended;
         private final AtomicInteger failed;
         private final int maxCalls;
         private final CountDownLatch done;
 
-        Answerer(EventPrinter out, boolean quiet, Integer reject, long ringMs, long hangupAfterMs, AtomicInteger ended,
-                 AtomicInteger failed, int maxCalls, CountDownLatch done) {
+        Answerer(EventPrinter out, boolean quiet, Integer reject, long ringMs, boolean earlyMedia, long hangupAfterMs,
+                 AtomicInteger ended, AtomicInteger failed, int maxCalls, CountDownLatch done) {
             this.out = out;
             this.quiet = quiet;
             this.reject = reject;
             this.ringMs = ringMs;
+            this.earlyMedia = earlyMedia;
             this.hangupAfterMs = hangupAfterMs;
             this.ended = ended;
             this.failed = failed;
@@ -387,8 +400,13 @@ final class UaCommand implements Callable<Integer> {
                 out.event("incoming", "call", call.callId(), "from", String.valueOf(call.remoteUri()));
             }
             call.addListener(e -> onEvent(call, e));
+            call.answerOffersWith(CliSdp.answerer(CliSdp.CALLEE_PORT));
             if (reject != null) {
                 call.reject(reject, null);
+            } else if (earlyMedia) {
+                // 183 with the answer (reliable when the caller asks for 100rel); the 200 repeats it
+                call.sessionProgress(CliSdp.answerFor(call));
+                CompletableFutures.delay(Math.max(1, ringMs), () -> call.answer(CliSdp.answerFor(call)));
             } else if (ringMs > 0) {
                 call.ring();
                 CompletableFutures.delay(ringMs, () -> call.answer(CliSdp.answerFor(call)));

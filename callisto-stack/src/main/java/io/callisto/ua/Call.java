@@ -90,6 +90,13 @@ public interface Call {
      */
     CompletableFuture<SipResponse> update(Body offer);
 
+    /**
+     * Sets what answers the offers the stack must answer by itself (in UPDATE, re-INVITE, PRACK, or our PRACK/ACK for
+     * a call placed without an offer); see {@link OfferAnswerer}. Without one, such offers get our last session
+     * description unchanged.
+     */
+    void answerOffersWith(OfferAnswerer answerer);
+
     /** Sends an INFO request (RFC 6086) in the dialog; completes with the final response. */
     CompletableFuture<SipResponse> sendInfo(Body body);
 

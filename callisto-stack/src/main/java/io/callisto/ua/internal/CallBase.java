@@ -49,6 +49,8 @@ abstract class CallBase implements Call, DialogUsage {
     UpdateClient updateClient;
     /** A received re-INVITE (or the initial INVITE) whose 2xx awaits its ACK, or null. */
     TwoXxRetransmitter awaitingAck;
+    /** Answers offers the stack answers by itself (UPDATE, re-INVITE, PRACK, late offers), or null. */
+    private volatile io.callisto.ua.OfferAnswerer answerer;
     /** The session timer (RFC 4028) of the call's dialog. */
     final SessionTimer sessionTimer;
     private Cancellable pendingTimer = Cancellable.NONE;
@@ -238,19 +240,65 @@ abstract class CallBase implements Call, DialogUsage {
         if (!sessionTimer.accept(tx)) {
             return; // RFC 4028 §9: 422, the session interval asked for is below our minimum
         }
-        dialog.refreshTarget(req);
-        if (req.bodyLength() > 0 && req.contentType() != null) {
-            remoteBody = new Body(req.contentType(), req.body());
+        Body offer = bodyOf(req);
+        Answer answer = offer != null ? answerFor(offer) : new Answer(true, localBody); // no offer: the 200 has ours
+        if (!answer.accepted()) {
+            core.reply(tx, 488, null); // §14.2: the offer is not acceptable; the session stays as it was
+            return;
         }
+        Body reply = answer.body();
+        dialog.refreshTarget(req);
         SipResponse ok = core.response(req, 200, null, null);
         ok.set(Headers.CONTACT, core.contact(tx.flow().transport(), dialog.isSecure()));
-        if (localBody != null) {
-            ok.setBody(localBody.type(), localBody.bytes());
+        if (reply != null) {
+            ok.setBody(reply.type(), reply.bytes());
         }
         sessionTimer.onAnswer(req, ok);
         tx.respond(ok);
         awaitingAck = new TwoXxRetransmitter(this, tx, ok);
         fire(new CallEvent(this, CallEvent.Type.REFRESHED, state(), req, 200, "re-INVITE"));
+    }
+
+    @Override
+    public void answerOffersWith(io.callisto.ua.OfferAnswerer answerer) {
+        this.answerer = answerer;
+    }
+
+    /**
+     * What we answer to an offer: accepted or not, and the body (null: none, for a call without an answerer or a
+     * session description of its own).
+     */
+    record Answer(boolean accepted, Body body) {
+        static final Answer REFUSED = new Answer(false, null);
+    }
+
+    /**
+     * The answer to {@code offer}, which then becomes the remote session description (RFC 3264): the answerer's,
+     * else our last session description unchanged (none when we have none); the answer becomes ours. Refused when
+     * the answerer returns null or fails.
+     */
+    Answer answerFor(Body offer) {
+        io.callisto.ua.OfferAnswerer a = answerer;
+        Body answer;
+        try {
+            answer = a != null ? a.answer(this, offer) : localBody;
+        } catch (RuntimeException e) {
+            LOG.warn("the offer answerer of {} failed; the offer is refused", callId, e);
+            return Answer.REFUSED;
+        }
+        if (answer == null && a != null) {
+            return Answer.REFUSED;
+        }
+        remoteBody = offer;
+        if (answer != null) {
+            localBody = answer;
+        }
+        return new Answer(true, answer);
+    }
+
+    /** The body of {@code m} as a session description, or null when it has none. */
+    static Body bodyOf(SipMessage m) {
+        return m.bodyLength() > 0 && m.contentType() != null ? new Body(m.contentType(), m.body()) : null;
     }
 
     /**
@@ -373,7 +421,15 @@ abstract class CallBase implements Call, DialogUsage {
 
     /** Sends the ACK for a 2xx in {@code d} (§13.2.2.4): CSeq number of the INVITE, new branch, no body. */
     SipRequest ackFor(Dialog d, SipResponse ok) {
+        return ackFor(d, ok, null);
+    }
+
+    /** As above, carrying {@code answer} when not null (the answer to an offer in the 2xx, §13.2.2.4). */
+    SipRequest ackFor(Dialog d, SipResponse ok, Body answer) {
         SipRequest ack = d.newRequest("ACK", Branch.next(), ok.cseq().number());
+        if (answer != null) {
+            ack.setBody(answer.type(), answer.bytes());
+        }
         core.sendAck(ack);
         return ack;
     }

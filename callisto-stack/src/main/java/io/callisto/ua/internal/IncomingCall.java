@@ -34,6 +34,8 @@ final class IncomingCall extends CallBase {
     /** answer() came while a reliable 1xx with a body was unacknowledged: the 2xx waits for its PRACK (§3). */
     private boolean answerWaits;
     private Body waitingAnswer;
+    /** For an INVITE without an offer: the answer to the offer we sent came (in a PRACK or the ACK). */
+    private boolean ourOfferAnswered;
 
     IncomingCall(UaCore core, ServerTransaction tx) {
         super(core, tx.request().callId());
@@ -195,16 +197,29 @@ final class IncomingCall extends CallBase {
             core.reply(prackTx, 481, null);
             return;
         }
-        if (prack.bodyLength() > 0 && prack.contentType() != null) {
-            remoteBody = new Body(prack.contentType(), prack.body());
+        Body body = bodyOf(prack);
+        SipResponse ok = core.response(prack, 200, null, null);
+        if (body != null && ourOfferUnanswered()) {
+            remoteBody = body; // §5: the answer to the offer in our reliable 1xx
+            ourOfferAnswered = true;
+        } else if (body != null) {
+            Body answer = answerFor(body).body(); // §5: a new offer in the PRACK is answered in its 200
+            if (answer != null) {
+                ok.setBody(answer.type(), answer.bytes());
+            }
         }
-        core.reply(prackTx, 200, null);
+        prackTx.respond(ok);
         if (answerWaits && !finalSent && !reliable.bodyUnacknowledged()) {
             answerWaits = false;
             Body a = waitingAnswer;
             waitingAnswer = null;
             sendAnswer(a);
         }
+    }
+
+    /** Our reliable 1xx carried an offer (the INVITE had none) and no answer came yet (RFC 3262 §5). */
+    private boolean ourOfferUnanswered() {
+        return invite.bodyLength() == 0 && localBody != null && !ourOfferAnswered;
     }
 
     /** RFC 3262 §3: no PRACK within 64*T1: the INVITE is rejected with a 5xx and the call ends. */
@@ -222,6 +237,7 @@ final class IncomingCall extends CallBase {
     void onAckReceived(SipRequest ack) {
         if (ack.bodyLength() > 0 && ack.contentType() != null) {
             remoteBody = new Body(ack.contentType(), ack.body()); // §13.2.1: the answer may come in the ACK
+            ourOfferAnswered = true;
         }
         setState(CallState.CONFIRMED, ack, 200, "ACK received");
         tx = null; // the transaction lives on in its table until Timer L; the call no longer needs it

@@ -43,6 +43,8 @@ final class OutgoingCall extends CallBase implements ClientTransactionListener, 
     private boolean cancelSent;
     private int challenges;
     private int raises;
+    /** Our INVITE had no offer and the callee's offer was answered (in a PRACK or the ACK). */
+    private boolean lateOfferAnswered;
     /** Adds headers to the INVITE before it is sent (Replaces and Referred-By of a transfer), or null. */
     java.util.function.Consumer<SipRequest> decorate;
 
@@ -166,6 +168,10 @@ final class OutgoingCall extends CallBase implements ClientTransactionListener, 
         Dialog d = early.get(tag);
         SipRequest prack = d.newRequest("PRACK", Branch.next());
         prack.set(Headers.RACK, RAck.of(rseq, r.cseq()));
+        Body answer = answerLateOffer(r);
+        if (answer != null) {
+            prack.setBody(answer.type(), answer.bytes()); // RFC 3262 §5: the offer in a reliable 1xx is answered here
+        }
         RequestSender.send(core, prack, d::nextLocalSequence);
         return true;
     }
@@ -193,10 +199,11 @@ final class OutgoingCall extends CallBase implements ClientTransactionListener, 
         d.confirm(ok);
         dropEarlyDialogs(); // other early dialogs end with this 2xx; their own 2xx would be ACKed and BYEd
         adoptDialog(d);
-        if (ok.bodyLength() > 0 && ok.contentType() != null) {
+        Body answer = answerLateOffer(ok); // §13.2.2.4: an offer in the 2xx is answered in the ACK
+        if (answer == null && ok.bodyLength() > 0 && ok.contentType() != null) {
             remoteBody = new Body(ok.contentType(), ok.body());
         }
-        lastAck = ackFor(d, ok);
+        lastAck = ackFor(d, ok, answer);
         if (cancelRequested) {
             sendBye("cancelled, but answered"); // §9.1: the 2xx won the race with our CANCEL
             return;
@@ -205,6 +212,19 @@ final class OutgoingCall extends CallBase implements ClientTransactionListener, 
         setState(CallState.CONFIRMED, ok, ok.status(), ok.reason());
         inviteTx = null; // it lingers in its table (Timer M); the confirmed call does not need it
         invite.releaseParsedValues();
+    }
+
+    /**
+     * For an INVITE sent without an offer (RFC 3264 late offer): the first body of the callee's (in a reliable 1xx or
+     * the 2xx) is its offer; returns our answer to it, once, else null.
+     */
+    private Body answerLateOffer(SipResponse r) {
+        Body offer = bodyOf(r);
+        if (offer == null || invite.bodyLength() > 0 || lateOfferAnswered) {
+            return null;
+        }
+        lateOfferAnswered = true;
+        return answerFor(offer).body();
     }
 
     private void dropEarlyDialogs() {
