@@ -2,7 +2,6 @@ package io.callisto.media.srtp;
 
 import java.security.SecureRandom;
 import java.util.Arrays;
-import java.util.HexFormat;
 
 /**
  * An SRTP master key and master salt (RFC 3711 §3.2.1, 128 + 112 bits), as carried base64-encoded in an SDES
@@ -81,9 +80,9 @@ public final class SrtpMasterKey {
         return Arrays.hashCode(key) * 31 + Arrays.hashCode(salt);
     }
 
-    /** Shows only a short fingerprint, never the key. */
+    /** Never shows the key. */
     @Override
     public String toString() {
-        return "SrtpMasterKey[" + HexFormat.of().formatHex(key, 0, 2) + "…]";
+        return "SrtpMasterKey[redacted]";
     }
 }
