@@ -165,7 +165,7 @@ public final class SrtpContext {
         if (s != null) {
             int verdict = s.rtp.check(index);
             if (verdict != ReplayWindow.FRESH) {
-                return fail(verdict == ReplayWindow.REPLAYED ? SrtpFailure.REPLAYED : SrtpFailure.TOO_OLD);
+                return replayFailure(verdict);
             }
         }
         SessionKeys keys = s == null ? epochKeys(rtpKeys, SessionKeys.LABEL_RTP, index) : rtpKeys(s, index);
@@ -260,7 +260,7 @@ public final class SrtpContext {
         if (s != null) {
             int verdict = s.rtcp.check(index);
             if (verdict != ReplayWindow.FRESH) {
-                return fail(verdict == ReplayWindow.REPLAYED ? SrtpFailure.REPLAYED : SrtpFailure.TOO_OLD);
+                return replayFailure(verdict);
             }
         }
         SessionKeys keys = s == null ? epochKeys(rtcpKeys, SessionKeys.LABEL_RTCP, index) : rtcpKeys(s, index);
@@ -283,6 +283,11 @@ public final class SrtpContext {
     }
 
     // ---- helpers
+
+    /** The failure for a replay-list verdict other than FRESH (§3.3.2). */
+    private byte[] replayFailure(int verdict) {
+        return fail(verdict == ReplayWindow.REPLAYED ? SrtpFailure.REPLAYED : SrtpFailure.TOO_OLD);
+    }
 
     private StreamState existing(int ssrc) {
         StreamState l = last;
