@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * SDP security descriptions for SRTP (RFC 4568): building a=crypto lines for an offer or answer, picking the
  * crypto line to accept from an offer (§7.1.2) and checking the one in an answer (§7.1.3). Keys are the "inline"
- * method, 30 bytes of key || salt (§6.1). Session parameters understood: KDR=n (§6.3.1) and WSH=n (§6.3.6);
+ * method, 30 bytes of key || salt (§6.1), 28 for AEAD_AES_128_GCM (RFC 7714 §14.1). Session parameters understood: KDR=n (§6.3.1) and WSH=n (§6.3.6);
  * a crypto line with any other session parameter (UNENCRYPTED_SRTP, UNAUTHENTICATED_SRTP, FEC_*, unknown) or
  * with several keys is not accepted.
  */
@@ -39,11 +39,12 @@ public final class Sdes {
                 continue;
             }
             Optional<SrtpPolicy> peer = peerPolicy(c, profile.get());
-            if (peer.isEmpty() || peer.get().masterKey().equals(ownKey)) {
+            SrtpMasterKey key = ownKey.forProfile(profile.get());
+            if (peer.isEmpty() || peer.get().masterKey().equals(key)) {
                 continue;
             }
-            SrtpPolicy own = SrtpPolicy.of(profile.get(), ownKey);
-            Crypto answer = crypto(c.tag(), profile.get(), ownKey);
+            SrtpPolicy own = SrtpPolicy.of(profile.get(), key);
+            Crypto answer = crypto(c.tag(), profile.get(), key);
             return Optional.of(new Selection(answer, new SdesKeys(profile.get(), c.tag(), own, peer.get())));
         }
         return Optional.empty();
@@ -69,8 +70,8 @@ public final class Sdes {
             return new Result(null, "answer a=crypto tag " + a.tag() + " changes the suite to " + a.suite());
         }
         Optional<SrtpProfile> profile = SrtpProfile.ofSdesName(a.suite());
-        Optional<SrtpMasterKey> own = masterKey(mine);
-        if (profile.isEmpty() || own.isEmpty()) {
+        Optional<SrtpMasterKey> own = profile.flatMap(p -> masterKey(mine, p));
+        if (own.isEmpty()) {
             return new Result(null, "answer selected an a=crypto line we cannot use: " + a.suite());
         }
         Optional<SrtpPolicy> peer = peerPolicy(a, profile.get());
@@ -84,21 +85,21 @@ public final class Sdes {
         return new Result(new SdesKeys(profile.get(), a.tag(), send, peer.get()), null);
     }
 
-    /** The master key of an inline crypto line with one 30-byte key. */
-    static Optional<SrtpMasterKey> masterKey(Crypto c) {
+    /** The master key of an inline crypto line with one key of the profile's length (30 or 28 bytes). */
+    static Optional<SrtpMasterKey> masterKey(Crypto c, SrtpProfile profile) {
         if (c.keys().size() != 1 || !c.key().isInline()) {
             return Optional.empty();
         }
         try {
-            return c.key().keySaltBytes().map(SrtpMasterKey::ofKeyAndSalt);
+            return c.key().keySaltBytes().map(b -> SrtpMasterKey.ofKeyAndSalt(b, profile));
         } catch (IllegalArgumentException e) {
-            return Optional.empty(); // not 30 bytes: the attribute is invalid (RFC 4568 §6.2.1)
+            return Optional.empty(); // wrong length: the attribute is invalid (RFC 4568 §6.2.1, RFC 7714 §14.1)
         }
     }
 
     /** The policy to unprotect what the sender of {@code c} sends, or empty when something is not supported. */
     static Optional<SrtpPolicy> peerPolicy(Crypto c, SrtpProfile profile) {
-        Optional<SrtpMasterKey> key = masterKey(c);
+        Optional<SrtpMasterKey> key = masterKey(c, profile);
         if (key.isEmpty()) {
             return Optional.empty();
         }
@@ -149,7 +150,7 @@ public final class Sdes {
         List<Crypto> out = new ArrayList<>();
         int tag = 1;
         for (SrtpProfile p : profiles) {
-            out.add(crypto(tag++, p, SrtpMasterKey.random(random)));
+            out.add(crypto(tag++, p, SrtpMasterKey.random(random, p)));
         }
         return out;
     }

@@ -28,11 +28,13 @@ public final class SrtpContext {
     private final byte[] masterSalt;
     private final byte[] mki;
     private final int rtpTag;
+    private final int rtcpTag;
+    private final boolean aead;
     private final int kdrShift;
     private final SessionKeys rtpKeys;
     private final SessionKeys rtcpKeys;
     private final Map<Integer, StreamState> streams = new HashMap<>();
-    private final byte[] tag = new byte[HmacSha1.LENGTH];
+    private final byte[] tag = new byte[HmacSha1.LENGTH]; // the computed HMAC (AES-CM profiles)
     private StreamState last;
     private long rtpSent;
     private long rtcpSent;
@@ -47,10 +49,12 @@ public final class SrtpContext {
         this.masterSalt = policy.masterKey().salt();
         this.mki = policy.mki();
         this.rtpTag = policy.profile().rtpTagLength();
+        this.rtcpTag = policy.profile().rtcpTagLength();
+        this.aead = policy.profile().aead();
         long kdr = policy.keyDerivationRate();
         this.kdrShift = kdr == 0 ? -1 : Long.numberOfTrailingZeros(kdr);
-        this.rtpKeys = SessionKeys.derive(masterKey, masterSalt, SessionKeys.LABEL_RTP, 0);
-        this.rtcpKeys = SessionKeys.derive(masterKey, masterSalt, SessionKeys.LABEL_RTCP, 0);
+        this.rtpKeys = SessionKeys.derive(masterKey, masterSalt, SessionKeys.LABEL_RTP, 0, aead);
+        this.rtcpKeys = SessionKeys.derive(masterKey, masterSalt, SessionKeys.LABEL_RTCP, 0, aead);
     }
 
     /** The policy this context was made with. */
@@ -115,11 +119,20 @@ public final class SrtpContext {
         }
         SessionKeys keys = rtpKeys(s, index);
         byte[] out = new byte[len + mki.length + rtpTag];
-        System.arraycopy(b, off, out, 0, len);
-        keys.crypt(ssrc, index, out, header, len - header);
-        System.arraycopy(mki, 0, out, len, mki.length);
-        keys.authenticate(out, 0, len, true, (int) (index >>> 16), tag, 0);
-        System.arraycopy(tag, 0, out, len + mki.length, rtpTag);
+        System.arraycopy(b, off, out, 0, aead ? header : len);
+        if (aead) {
+            // RFC 7714 §8: header as AAD, payload encrypted, tag appended, then the MKI
+            if (!keys.gcm().seal(keys.rtpIv(ssrc, index), b, off, header, null, 0, 0, b, off + header,
+                    len - header, out, header)) {
+                return fail(SrtpFailure.KEY_EXPIRED); // the JDK refused a repeated IV
+            }
+            System.arraycopy(mki, 0, out, len + rtpTag, mki.length);
+        } else {
+            keys.crypt(ssrc, index, out, header, len - header);
+            System.arraycopy(mki, 0, out, len, mki.length);
+            keys.authenticate(out, 0, len, true, (int) (index >>> 16), tag, 0);
+            System.arraycopy(tag, 0, out, len + mki.length, rtpTag);
+        }
         if (index > s.rtp.highest()) {
             s.rtp.accept(index);
         }
@@ -146,7 +159,7 @@ public final class SrtpContext {
         if (header < 0) {
             return fail(SrtpFailure.MALFORMED);
         }
-        if (!mkiMatches(b, off + end)) {
+        if (!mkiMatches(b, off + end + (aead ? rtpTag : 0))) {
             return fail(SrtpFailure.UNKNOWN_MKI);
         }
         int ssrc = RtpHeaders.int32(b, off + 8);
@@ -169,17 +182,25 @@ public final class SrtpContext {
             }
         }
         SessionKeys keys = s == null ? epochKeys(rtpKeys, SessionKeys.LABEL_RTP, index) : rtpKeys(s, index);
-        keys.authenticate(b, off, end, true, (int) (index >>> 16), tag, 0);
-        if (!tagMatches(b, off + end + mki.length, rtpTag)) {
-            return fail(SrtpFailure.AUTH_FAILED);
+        byte[] out = new byte[end];
+        if (aead) {
+            System.arraycopy(b, off, out, 0, header);
+            if (!keys.gcm().open(keys.rtpIv(ssrc, index), b, off, header, null, 0, 0, b, off + header,
+                    end + rtpTag - header, out, header)) {
+                return fail(SrtpFailure.AUTH_FAILED);
+            }
+        } else {
+            keys.authenticate(b, off, end, true, (int) (index >>> 16), tag, 0);
+            if (!tagMatches(b, off + end + mki.length, rtpTag)) {
+                return fail(SrtpFailure.AUTH_FAILED);
+            }
+            System.arraycopy(b, off, out, 0, end);
+            keys.crypt(ssrc, index, out, header, end - header);
         }
         if (s == null) {
             s = stream(ssrc);
             s.rtpKeys = keys;
         }
-        byte[] out = new byte[end];
-        System.arraycopy(b, off, out, 0, end);
-        keys.crypt(ssrc, index, out, header, end - header);
         s.rtp.accept(index);
         passed++;
         return out;
@@ -215,14 +236,25 @@ public final class SrtpContext {
             return fail(SrtpFailure.KEY_EXPIRED); // §9.2: at most 2^31 SRTCP packets per master key
         }
         SessionKeys keys = rtcpKeys(s, index);
-        int tagLength = SrtpProfile.RTCP_TAG_LENGTH;
-        byte[] out = new byte[len + 4 + mki.length + tagLength];
-        System.arraycopy(b, off, out, 0, len);
-        keys.crypt(ssrc, index, out, 8, len - 8);
-        RtpHeaders.putInt32(out, len, (int) (0x8000_0000L | index)); // E = 1: encrypted
-        System.arraycopy(mki, 0, out, len + 4, mki.length);
-        keys.authenticate(out, 0, len + 4, false, 0, tag, 0);
-        System.arraycopy(tag, 0, out, len + 4 + mki.length, tagLength);
+        byte[] out = new byte[len + 4 + mki.length + rtcpTag];
+        int word = (int) (0x8000_0000L | index); // E = 1: encrypted
+        if (aead) {
+            // RFC 7714 §9: AAD = first 8 octets || E || SRTCP index; ciphertext and tag, then E || index, MKI
+            System.arraycopy(b, off, out, 0, 8);
+            RtpHeaders.putInt32(out, len + rtcpTag, word);
+            if (!keys.gcm().seal(keys.rtcpIv(ssrc, index), out, 0, 8, out, len + rtcpTag, 4, b, off + 8, len - 8,
+                    out, 8)) {
+                return fail(SrtpFailure.KEY_EXPIRED);
+            }
+            System.arraycopy(mki, 0, out, len + rtcpTag + 4, mki.length);
+        } else {
+            System.arraycopy(b, off, out, 0, len);
+            keys.crypt(ssrc, index, out, 8, len - 8);
+            RtpHeaders.putInt32(out, len, word);
+            System.arraycopy(mki, 0, out, len + 4, mki.length);
+            keys.authenticate(out, 0, len + 4, false, 0, tag, 0);
+            System.arraycopy(tag, 0, out, len + 4 + mki.length, rtcpTag);
+        }
         s.nextRtcpIndex = index + 1;
         rtcpSent++;
         passed++;
@@ -241,16 +273,20 @@ public final class SrtpContext {
      * @return the RTCP compound packet, or null (see {@link #lastFailure()}) when it is dropped
      */
     public byte[] unprotectRtcp(byte[] b, int off, int len) {
-        int tagLength = SrtpProfile.RTCP_TAG_LENGTH;
-        int end = len - tagLength - mki.length - 4;
+        // E || index sits after the tag (CM) or after the ciphertext and tag (GCM); the MKI follows it
+        int at = aead ? len - mki.length - 4 : len - rtcpTag - mki.length - 4;
+        int end = aead ? at - rtcpTag : at; // end of the RTCP packet once unprotected
         if (end < 8 || !RtpHeaders.isRtcp(b, off, end)) {
             return fail(SrtpFailure.MALFORMED);
         }
-        if (!mkiMatches(b, off + end + 4)) {
+        if (!mkiMatches(b, off + at + 4)) {
             return fail(SrtpFailure.UNKNOWN_MKI);
         }
-        int word = RtpHeaders.int32(b, off + end);
+        int word = RtpHeaders.int32(b, off + at);
         boolean encrypted = word < 0;
+        if (aead && !encrypted) {
+            return fail(SrtpFailure.MALFORMED); // unencrypted SRTCP is never negotiated (Sdes refuses it)
+        }
         long index = word & 0x7fff_ffffL;
         int ssrc = RtpHeaders.int32(b, off + 4);
         StreamState s = existing(ssrc);
@@ -264,18 +300,25 @@ public final class SrtpContext {
             }
         }
         SessionKeys keys = s == null ? epochKeys(rtcpKeys, SessionKeys.LABEL_RTCP, index) : rtcpKeys(s, index);
-        keys.authenticate(b, off, end + 4, false, 0, tag, 0);
-        if (!tagMatches(b, off + end + 4 + mki.length, tagLength)) {
-            return fail(SrtpFailure.AUTH_FAILED);
+        byte[] out = new byte[end];
+        if (aead) {
+            System.arraycopy(b, off, out, 0, 8);
+            if (!keys.gcm().open(keys.rtcpIv(ssrc, index), b, off, 8, b, off + at, 4, b, off + 8, at - 8, out, 8)) {
+                return fail(SrtpFailure.AUTH_FAILED);
+            }
+        } else {
+            keys.authenticate(b, off, end + 4, false, 0, tag, 0);
+            if (!tagMatches(b, off + end + 4 + mki.length, rtcpTag)) {
+                return fail(SrtpFailure.AUTH_FAILED);
+            }
+            System.arraycopy(b, off, out, 0, end);
+            if (encrypted) {
+                keys.crypt(ssrc, index, out, 8, end - 8);
+            }
         }
         if (s == null) {
             s = stream(ssrc);
             s.rtcpKeys = keys;
-        }
-        byte[] out = new byte[end];
-        System.arraycopy(b, off, out, 0, end);
-        if (encrypted) {
-            keys.crypt(ssrc, index, out, 8, end - 8);
         }
         s.rtcp.accept(index);
         passed++;
@@ -329,7 +372,7 @@ public final class SrtpContext {
 
     private SessionKeys epochKeys(SessionKeys current, int label, long index) {
         long r = kdrShift < 0 ? 0 : index >>> kdrShift;
-        return r == current.epoch() ? current : SessionKeys.derive(masterKey, masterSalt, label, r);
+        return r == current.epoch() ? current : SessionKeys.derive(masterKey, masterSalt, label, r, aead);
     }
 
     private boolean mkiMatches(byte[] b, int at) {

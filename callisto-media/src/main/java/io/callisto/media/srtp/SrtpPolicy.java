@@ -30,6 +30,10 @@ public record SrtpPolicy(SrtpProfile profile, SrtpMasterKey masterKey, long keyD
     public SrtpPolicy {
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(masterKey, "masterKey");
+        if (masterKey.salt().length != profile.saltLength()) {
+            throw new IllegalArgumentException(profile.sdesName() + " needs a " + profile.saltLength()
+                    + "-byte master salt");
+        }
         if (keyDerivationRate < 0 || keyDerivationRate > (1L << 24) || Long.bitCount(keyDerivationRate) > 1) {
             throw new IllegalArgumentException("key derivation rate must be 0 or a power of two up to 2^24");
         }

@@ -75,6 +75,29 @@ class SrtpOfferAnswerTest {
     }
 
     @Test
+    void gcmIsChosenWhenBothSidesListItAndSkippedOtherwise() {
+        java.util.List<SrtpProfile> gcmFirst = java.util.List.of(SrtpProfile.AEAD_AES_128_GCM,
+                SrtpProfile.AES_CM_128_HMAC_SHA1_80);
+        OfferAnswer a = new OfferAnswer(new LocalMedia("-", "192.0.2.1", SrtpMode.REQUIRED, gcmFirst,
+                java.util.List.of(phone(4000))), OfferAnswerTest.RANDOM);
+        SessionDescription offer = wire(a.createOffer());
+        assertThat(offer.media(0).cryptos()).extracting(c -> c.suite())
+                .containsExactly("AEAD_AES_128_GCM", "AES_CM_128_HMAC_SHA1_80");
+        OfferAnswer gcmPeer = new OfferAnswer(new LocalMedia("-", "192.0.2.2", SrtpMode.REQUIRED, gcmFirst,
+                java.util.List.of(phone(6000))), OfferAnswerTest.RANDOM);
+        Outcome.Negotiated n = ok(gcmPeer.createAnswer(offer));
+        SdesKeys bobKeys = n.media().get(0).srtp().orElseThrow();
+        assertThat(bobKeys.profile()).isEqualTo(SrtpProfile.AEAD_AES_128_GCM);
+        SdesKeys aliceKeys = ok(a.acceptAnswer(offer, wire(n.sdp()))).media().get(0).srtp().orElseThrow();
+        assertThat(bobKeys.receiveContext().unprotectRtp(aliceKeys.sendContext().protectRtp(RTP))).isEqualTo(RTP);
+        // a peer with the default suites takes the second line
+        SdesKeys plainPeer = ok(bob(SrtpMode.REQUIRED, phone(6000)).createAnswer(offer)).media().get(0).srtp()
+                .orElseThrow();
+        assertThat(plainPeer.profile()).isEqualTo(SrtpProfile.AES_CM_128_HMAC_SHA1_80);
+        assertThat(plainPeer.tag()).isEqualTo(2);
+    }
+
+    @Test
     void policyMismatchesRejectTheStream() {
         // SAVP offered to a UA with SRTP off
         Outcome.Failed f = failed(bob(SrtpMode.OFF, phone(6000))
