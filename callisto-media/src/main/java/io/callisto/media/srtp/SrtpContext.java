@@ -14,8 +14,8 @@ import java.util.Map;
  *
  * <p>The four methods take a packet as a byte range and return a new array: the protected or unprotected packet,
  * or {@code null} when the packet is dropped; {@link #lastFailure()} then says why and
- * {@link #failures(SrtpFailure)} counts it. Nothing else is allocated per packet once a stream is known: the AES
- * cipher, the HMAC and the work buffers are reused. A context is owned by one thread (the media session's), like
+ * {@link #failures(SrtpFailure)} counts it. With the AES-CM profiles nothing else is allocated per packet once a
+ * stream is known: the AES cipher, the HMAC and the work buffers are reused (the JDK's GCM cipher allocates). A context is owned by one thread (the media session's), like
  * every other piece of per-call state in Callisto; it is not thread-safe.
  */
 public final class SrtpContext {

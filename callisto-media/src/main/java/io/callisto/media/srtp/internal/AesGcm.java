@@ -35,17 +35,7 @@ public final class AesGcm {
      */
     public boolean seal(byte[] iv, byte[] aad1, int a1Off, int a1Len, byte[] aad2, int a2Off, int a2Len,
                         byte[] in, int inOff, int len, byte[] out, int outOff) {
-        try {
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG * 8, iv));
-            cipher.updateAAD(aad1, a1Off, a1Len);
-            if (a2Len > 0) {
-                cipher.updateAAD(aad2, a2Off, a2Len);
-            }
-            cipher.doFinal(in, inOff, len, out, outOff);
-            return true;
-        } catch (GeneralSecurityException | IllegalStateException e) {
-            return false;
-        }
+        return run(Cipher.ENCRYPT_MODE, iv, aad1, a1Off, a1Len, aad2, a2Off, a2Len, in, inOff, len, out, outOff);
     }
 
     /**
@@ -55,8 +45,13 @@ public final class AesGcm {
      */
     public boolean open(byte[] iv, byte[] aad1, int a1Off, int a1Len, byte[] aad2, int a2Off, int a2Len,
                         byte[] in, int inOff, int len, byte[] out, int outOff) {
+        return run(Cipher.DECRYPT_MODE, iv, aad1, a1Off, a1Len, aad2, a2Off, a2Len, in, inOff, len, out, outOff);
+    }
+
+    private boolean run(int mode, byte[] iv, byte[] aad1, int a1Off, int a1Len, byte[] aad2, int a2Off, int a2Len,
+                        byte[] in, int inOff, int len, byte[] out, int outOff) {
         try {
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG * 8, iv));
+            cipher.init(mode, key, new GCMParameterSpec(TAG * 8, iv));
             cipher.updateAAD(aad1, a1Off, a1Len);
             if (a2Len > 0) {
                 cipher.updateAAD(aad2, a2Off, a2Len);
@@ -64,7 +59,7 @@ public final class AesGcm {
             cipher.doFinal(in, inOff, len, out, outOff);
             return true;
         } catch (GeneralSecurityException | IllegalStateException e) {
-            return false; // AEADBadTagException: forged or corrupted
+            return false; // AEADBadTagException when decrypting: forged or corrupted
         }
     }
 }
