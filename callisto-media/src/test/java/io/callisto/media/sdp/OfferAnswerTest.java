@@ -118,6 +118,35 @@ class OfferAnswerTest {
     }
 
     @Test
+    void rfc3264OneOfNCodecSelection() {
+        // RFC 3264 §10.2: Alice offers 0, 4, 18 inactive; Bob (PCMU and G.723) answers 0 4 inactive; Alice then
+        // offers 4 alone sendrecv and Bob accepts it
+        String head = "v=0\r\no=alice 2890844526 %d IN IP4 host.anywhere.com\r\ns=\r\n"
+                + "c=IN IP4 host.anywhere.com\r\nt=0 0\r\n";
+        SessionDescription offer1 = SessionDescription.parse(String.format(head, 2890844526L)
+                + "m=audio 62986 RTP/AVP 0 4 18\r\na=rtpmap:0 PCMU/8000\r\na=rtpmap:4 G723/8000\r\n"
+                + "a=rtpmap:18 G729/8000\r\na=inactive\r\n");
+        OfferAnswer b = bob(SrtpMode.OFF, LocalStream.audio(54344, Codec.PCMU, Codec.of(Rtpmap.of(4, "G723", 8000)))
+                .withRtcpMux(false).withPtime(0));
+        Outcome.Negotiated n1 = ok(b.createAnswer(offer1));
+        MediaDescription a1 = wire(n1.sdp()).media(0);
+        assertThat(a1.formats()).containsExactly("0", "4");
+        assertThat(a1.effectiveDirection()).isEqualTo(Direction.INACTIVE);
+        assertThat(n1.media().get(0).canSend()).isFalse();
+        assertThat(n1.media().get(0).canReceive()).isFalse();
+        SessionDescription offer2 = SessionDescription.parse(String.format(head, 2890844527L)
+                + "m=audio 62986 RTP/AVP 4\r\na=rtpmap:4 G723/8000\r\na=sendrecv\r\n");
+        Outcome.Negotiated n2 = ok(b.createAnswer(offer2));
+        SessionDescription a2 = wire(n2.sdp());
+        assertThat(a2.media(0).formats()).containsExactly("4");
+        assertThat(a2.media(0).effectiveDirection()).isEqualTo(Direction.SENDRECV);
+        assertThat(a2.media(0).port()).isEqualTo(54344);
+        assertThat(n2.media().get(0).send().encodingName()).isEqualTo("G723");
+        assertThat(Long.parseLong(a2.origin().sessionVersion()))
+                .isEqualTo(Long.parseLong(wire(n1.sdp()).origin().sessionVersion()) + 1);
+    }
+
+    @Test
     void dynamicPayloadTypesKeepTheOffersNumbers() {
         SessionDescription offer = SessionDescription.parse("v=0\r\no=- 1 1 IN IP4 192.0.2.9\r\ns=-\r\n"
                 + "c=IN IP4 192.0.2.9\r\nt=0 0\r\nm=audio 5004 RTP/AVP 111 98 97 8\r\n"
