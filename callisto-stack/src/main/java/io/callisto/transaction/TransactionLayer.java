@@ -136,10 +136,14 @@ public final class TransactionLayer {
             }
             return;
         }
-        ServerTransactionBase existing = table.matchRequest(request, via, cseq, callId);
+        String key = via.hasMagicCookie() ? Keys.server(via.branch(), method, via) : null;
+        ServerTransactionBase existing = table.matchRequest(key, request, cseq, callId);
         if (existing != null) {
             existing.onRetransmission();
             return;
+        }
+        if (key != null && table.resendCompleted(key)) {
+            return; // §17.2.2: a retransmission to a completed non-INVITE transaction, answered from the store
         }
         ServerTransactionBase tx;
         if (method.equals("INVITE")) {

@@ -68,8 +68,12 @@ public final class NonInviteServerTransaction extends ServerTransactionBase {
         } else {
             state = COMPLETED;
             sendNew(response);
-            shed(true);
-            linger(reliable ? 0 : timers().t1x64());
+            if (reliable) {
+                terminated(); // Timer J is zero
+            } else if (!storeCompleted(timers().t1x64())) {
+                shed(true);
+                lingerFor(timers().t1x64());
+            }
         }
         return true;
     }

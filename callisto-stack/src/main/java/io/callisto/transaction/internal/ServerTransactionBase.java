@@ -33,6 +33,8 @@ public abstract class ServerTransactionBase extends TransactionMachine implement
     /** The final response as sent (not for RFC 2543 transactions, which keep {@link #lastResponse}), for resends. */
     private byte[] finalBytes;
     private boolean finalSent;
+    /** When this transaction's Timer J fires, if it waits for it in the table's {@link CompletedStore}; else 0. */
+    private long storedUntil;
 
     ServerTransactionBase(TransactionTable table, SipRequest request, Flow flow, Via via, CSeq cseq, String callId,
             String method, TransactionState initial) {
@@ -92,7 +94,25 @@ public abstract class ServerTransactionBase extends TransactionMachine implement
 
     @Override
     public TransactionState state() {
+        if (storedUntil != 0 && state == TransactionState.COMPLETED && table.owner().nowMillis() >= storedUntil) {
+            return TransactionState.TERMINATED; // its Timer J has fired in the store
+        }
         return state;
+    }
+
+    /**
+     * Completed (non-INVITE, UDP): hands the final response to the table's {@link CompletedStore} for Timer J and
+     * lets go of everything; true when the store took it.
+     */
+    boolean storeCompleted(long millis) {
+        if (finalBytes == null || !table.storeCompleted(this, finalBytes, millis)) {
+            return false;
+        }
+        storedUntil = Math.max(1, table.owner().nowMillis() + millis);
+        request = null;
+        lastResponse = null;
+        finalBytes = null;
+        return true;
     }
 
     @Override

@@ -33,6 +33,7 @@ public final class TransactionTable {
     private final HashMap<String, ServerTransactionBase> servers = new HashMap<>();
     private final HashMap<String, ArrayList<ServerTransactionBase>> legacy = new HashMap<>();
     private final LingerQueues lingering;
+    private final CompletedStore completed;
     /** Written by the owner thread only; volatile so that {@link #size()} can be read from anywhere. */
     private volatile int size;
 
@@ -43,6 +44,7 @@ public final class TransactionTable {
         this.timers = timers;
         this.user = user;
         this.lingering = new LingerQueues(owner);
+        this.completed = new CompletedStore(owner, transport);
     }
 
     LingerQueues lingering() {
@@ -65,9 +67,33 @@ public final class TransactionTable {
         return user;
     }
 
-    /** Live transactions (client and server) in this table; safe to read from any thread. */
+    /**
+     * Live transactions (client and server) in this table, the completed ones kept compactly until Timer J
+     * included; safe to read from any thread.
+     */
     public int size() {
-        return size;
+        return size + completed.count();
+    }
+
+    /**
+     * A non-INVITE server transaction over UDP has completed: from now on it only answers retransmissions until
+     * Timer J, so it leaves the map for the {@link CompletedStore}. False when it does not fit the store (it then
+     * lingers as an object).
+     */
+    boolean storeCompleted(ServerTransactionBase tx, byte[] response, long millis) {
+        if (tx.legacy() || !completed.put(tx.key(), response, tx.flow, millis)) {
+            return false;
+        }
+        remove(tx);
+        return true;
+    }
+
+    /**
+     * A request with this {@link Keys#server} key matched no live transaction: when it is a retransmission of a
+     * completed one held in the {@link CompletedStore}, its final response has been sent again and true returned.
+     */
+    public boolean resendCompleted(String key) {
+        return completed.resend(key);
     }
 
     // ------------------------------------------------------------------------------------------------ clients
@@ -120,8 +146,14 @@ public final class TransactionTable {
 
     /** The server transaction a request (not ACK) is a retransmission of (§17.2.3), or null. */
     public ServerTransactionBase matchRequest(SipRequest request, Via via, CSeq cseq, String callId) {
-        if (via.hasMagicCookie()) {
-            return servers.get(Keys.server(via.branch(), request.method(), via));
+        return matchRequest(via.hasMagicCookie() ? Keys.server(via.branch(), request.method(), via) : null, request,
+                cseq, callId);
+    }
+
+    /** As above, with the request's {@link Keys#server} key already made (null for an RFC 2543 request). */
+    public ServerTransactionBase matchRequest(String key, SipRequest request, CSeq cseq, String callId) {
+        if (key != null) {
+            return servers.get(key);
         }
         return legacyFind(callId, cseq, tx -> LegacyMatching.sameRequest(tx.request(), request));
     }
