@@ -24,10 +24,10 @@
 #   --hold MS           HOLD_MS       call hold between ACK and BYE, SIPp -d (default 1000)
 #   --feature F         FEATURE       what the calls use (default plain):
 #                                     plain  SIPp's built-in uac / uas;
-#                                     prack  RFC 3262: bench/sipp/uac-prack.xml requires 100rel, PRACKs the
-#                                            reliable 180; sipp-uas plays bench/sipp/uas-prack.xml (answers after
-#                                            the PRACK); callisto answers with --ring-ms 1 (a reliable 180, then
-#                                            the 200); jain-sip is skipped (its UAS has no PRACK);
+#                                     prack  RFC 3262: bench/sipp/uac-prack.xml requires 100rel and PRACKs the
+#                                            reliable 183 that carries the SDP answer; sipp-uas plays
+#                                            bench/sipp/uas-prack.xml, callisto answers with --early-media; both
+#                                            send the 200 after the PRACK; jain-sip is skipped (no PRACK);
 #                                     timer  RFC 4028: bench/sipp/uac-timer.xml asks for Session-Expires: 1800
 #                                            and checks the 200 carries one; sipp-uas plays bench/sipp/uas-timer.xml;
 #                                            callisto has session timers on by default; jain-sip is skipped.
@@ -519,7 +519,7 @@ start_uas() {
       # shellcheck disable=SC2206
       local pat='{port}'
       cmd=(${CALLISTO_UA//"$pat"/$port})
-      [ "$FEATURE" = prack ] && cmd+=(--ring-ms 1)
+      [ "$FEATURE" = prack ] && cmd+=(--early-media)
       export CALLISTO_JAVA_OPTS="$JVM_FLAGS -Xlog:gc:file=$ROOT/$dir/gc.log ${jfr[*]}"
       export JAVA_HOME="$(dirname "$JDK_BIN")" ;;
   esac
