@@ -15,7 +15,7 @@ public final class NtpTime {
     /** The NTP timestamp of a Unix time in milliseconds. */
     public static long fromUnixMillis(long unixMillis) {
         long seconds = Math.floorDiv(unixMillis, 1000) + UNIX_EPOCH_OFFSET;
-        long fraction = (Math.floorMod(unixMillis, 1000) << 32) / 1000;
+        long fraction = ((long) Math.floorMod(unixMillis, 1000) << 32) / 1000;
         return (seconds << 32) | fraction;
     }
 
