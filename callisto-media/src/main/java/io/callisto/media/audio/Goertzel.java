@@ -37,7 +37,8 @@ public final class Goertzel {
     /**
      * The share of the block's energy that lies at {@code frequency}: Goertzel power over the mean square of the
      * samples, scaled so that a pure sine at that frequency gives about 1 and silence or other frequencies give
-     * about 0.
+     * about 0. A pure tone filling only part of the block gives about the fraction of the block it fills, so to
+     * check a recording, look at short windows (e.g. 100 ms) one by one.
      */
     public static double relativePower(short[] samples, int offset, int length, double frequency, int sampleRate) {
         double energy = 0;
