@@ -49,6 +49,8 @@ public final class RtpStream {
 
     private static final Logger LOG = LoggerFactory.getLogger(RtpStream.class);
     private static final int MAX_SOURCES = 8;
+    /** A new SSRC replaces the remote source once the old one has been silent this long. */
+    private static final int SOURCE_SWITCH_MILLIS = 500;
     /** RFC 3550 §6.3.1 / A.7: the randomised interval is divided by e - 3/2 to compensate for reconsideration. */
     private static final double COMPENSATION = Math.E - 1.5;
 
@@ -78,6 +80,7 @@ public final class RtpStream {
     private long timestamp;
     private boolean firstPacket = true;
     private long remoteSsrc = -1;
+    private long lastRemoteMillis;
     private boolean remoteBye;
     private boolean everPlayed;
     private boolean sentSinceReport;
@@ -239,7 +242,10 @@ public final class RtpStream {
             drop("unexpected payload type " + p.payloadType(), from);
             return;
         }
-        if (p.ssrc() == ssrc || (remoteSsrc >= 0 && p.ssrc() != remoteSsrc)) {
+        long now = scheduler.nowMillis();
+        boolean foreign = remoteSsrc >= 0 && p.ssrc() != remoteSsrc;
+        if (p.ssrc() == ssrc || foreign && now - lastRemoteMillis < SOURCE_SWITCH_MILLIS) {
+            // another source while ours is alive (or our own packets looped back)
             drop("packet from SSRC " + Long.toHexString(p.ssrc()) + " (not the remote source)", from);
             return;
         }
@@ -255,10 +261,19 @@ public final class RtpStream {
             dropped++; // probation or an unconfirmed jump (§A.1)
             return;
         }
-        if (remoteSsrc < 0) {
+        if (remoteSsrc != p.ssrc()) {
+            // the first source, or a new one after the old fell silent (a B2BUA or PBX switched the media
+            // behind the same signalling): follow it, and latch to its address again
+            if (remoteSsrc >= 0) {
+                LOG.debug("remote source changed from {} to {}", Long.toHexString(remoteSsrc),
+                        Long.toHexString(p.ssrc()));
+                rtpLatched = false;
+                rtcpLatched = false;
+            }
             remoteSsrc = p.ssrc();
             sources.keySet().retainAll(List.of(remoteSsrc));
         }
+        lastRemoteMillis = now;
         if (config.symmetricRtp() && !rtpLatched) {
             // symmetric RTP: answer to where the remote's first valid packets come from (NAT help)
             rtpLatched = true;

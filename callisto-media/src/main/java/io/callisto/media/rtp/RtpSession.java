@@ -46,6 +46,7 @@ public final class RtpSession {
     private Cancellable ticker = Cancellable.NONE;
     private volatile RtpStatistics statistics = RtpStatistics.EMPTY;
     private volatile boolean closed;
+    private volatile boolean remoteBye;
 
     private RtpSession(MediaClock clock, RtpSessionConfig config, Random random) {
         this.clock = clock;
@@ -119,8 +120,15 @@ public final class RtpSession {
         owner.run(() -> stream.dtmfListener(listener));
     }
 
-    /** Queues an RFC 4733 DTMF digit (0-9, *, #, A-D) of the given duration (40..5000 ms). */
+    /**
+     * Queues an RFC 4733 DTMF digit (0-9, *, #, A-D) of the given duration (40..5000 ms).
+     *
+     * @throws IllegalStateException when the configuration has no telephone-event payload type
+     */
     public void sendDtmf(char digit, int durationMillis) {
+        if (config.telephoneEventPayloadType() < 0) {
+            throw new IllegalStateException("no telephone-event payload type negotiated");
+        }
         if (io.callisto.media.dtmf.TelephoneEvent.eventOf(digit) < 0) {
             throw new IllegalArgumentException("not a DTMF digit: '" + digit + "'");
         }
@@ -153,7 +161,7 @@ public final class RtpSession {
 
     /** True once the remote source said BYE in RTCP. */
     public boolean remoteBye() {
-        return stream.remoteBye();
+        return remoteBye;
     }
 
     /** Sends an RTCP BYE (§6.6), stops the media and closes the sockets. */
@@ -210,6 +218,7 @@ public final class RtpSession {
                 if (rtcp) {
                     stream.onRtcp(data, from, arrivalMicros);
                     statistics = stream.statistics();
+                    remoteBye = stream.remoteBye();
                 } else {
                     stream.onRtp(data, from, arrivalMicros);
                 }

@@ -9,6 +9,8 @@ import io.callisto.media.audio.MediaSource;
 import io.callisto.media.audio.WavRecorder;
 import io.callisto.media.dtmf.DtmfDigit;
 import io.callisto.media.rtp.MediaClock;
+import io.callisto.media.rtp.PacketTransform;
+import io.callisto.media.rtp.RtpPacket;
 import io.callisto.media.rtp.RtpSessionConfig;
 import io.callisto.media.rtp.RtpStatistics;
 import java.net.InetAddress;
@@ -35,6 +37,7 @@ class RtpStreamTest {
     private IntUnaryOperator delayAtoB = n -> 30;
     private final Set<Integer> lost = new HashSet<>();
     private int sentAtoB;
+    private PacketTransform transform = PacketTransform.IDENTITY;
     private RtpStream a;
     private RtpStream b;
 
@@ -49,7 +52,7 @@ class RtpStreamTest {
     private RtpStream stream(String cname, long seed, InetSocketAddress myRtp, InetSocketAddress myRtcp,
                              boolean toB) {
         RtpSessionConfig config = RtpSessionConfig.defaults(InetAddress.getLoopbackAddress(), cname)
-                .withRtcpInterval(1000);
+                .withRtcpInterval(1000).withTransform(transform);
         return new RtpStream(config, vt, new RtpStream.Network() {
             @Override
             public void sendRtp(byte[] packet, InetSocketAddress to) {
@@ -190,5 +193,70 @@ class RtpStreamTest {
         long sent = a.statistics().packetsSent();
         vt.advance(500);
         assertThat(a.statistics().packetsSent()).isEqualTo(sent);
+    }
+
+    @Test
+    void followsANewRemoteSourceOnceTheOldOneFellSilent() {
+        connect();
+        vt.advance(1000);
+        InetSocketAddress other = address(3, 7000);
+        inject(0x5555, other, 10);
+        vt.advance(300);
+        assertThat(b.rtpRemote()).isEqualTo(A_RTP); // A is still talking: the stranger is ignored
+        a.sending(false);
+        vt.advance(600);
+        long before = b.statistics().dropped();
+        inject(0x6666, other, 10);
+        vt.advance(300);
+        assertThat(b.rtpRemote()).isEqualTo(other);
+        assertThat(b.statistics().packetsReceived()).isEqualTo(9); // the first packet is on probation (§A.1)
+        assertThat(b.statistics().dropped()).isEqualTo(before + 1);
+    }
+
+    private void inject(long ssrc, InetSocketAddress from, int count) {
+        for (int i = 0; i < count; i++) {
+            byte[] packet = RtpPacket.of(false, 0, 100 + i, 160L * i, ssrc, new byte[160]).toBytes();
+            vt.schedule(20L * i, () -> b.onRtp(packet, from, vt.nowMillis() * 1000));
+        }
+    }
+
+    @Test
+    void everyPacketPassesThroughThePacketTransform() {
+        transform = new PacketTransform() {
+            @Override
+            public byte[] protectRtp(byte[] packet) {
+                return flip(packet);
+            }
+
+            @Override
+            public byte[] unprotectRtp(byte[] packet) {
+                return packet[0] == (byte) ~0x80 ? flip(packet) : null;
+            }
+
+            @Override
+            public byte[] protectRtcp(byte[] packet) {
+                return flip(packet);
+            }
+
+            @Override
+            public byte[] unprotectRtcp(byte[] packet) {
+                return flip(packet);
+            }
+
+            private byte[] flip(byte[] p) {
+                byte[] out = p.clone();
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = (byte) ~out[i];
+                }
+                return out;
+            }
+        };
+        connect();
+        vt.advance(3000);
+        assertThat(b.statistics().packetsReceived()).isGreaterThan(100);
+        assertThat(a.statistics().rttMillis()).isCloseTo(60.0, within(0.1));
+        long dropped = b.statistics().dropped();
+        b.onRtp(RtpPacket.of(false, 0, 1, 1, 1, new byte[160]).toBytes(), A_RTP, 0); // plain: refused
+        assertThat(b.statistics().dropped()).isEqualTo(dropped + 1);
     }
 }
