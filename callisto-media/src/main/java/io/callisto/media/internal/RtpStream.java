@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -222,20 +223,11 @@ public final class RtpStream {
 
     /** Handles one datagram on the RTP port (or an RTP packet demultiplexed from an rtcp-mux port). */
     public void onRtp(byte[] datagram, InetSocketAddress from, long arrivalMicros) {
-        if (closed) {
+        RtpPacket p = closed ? null
+                : accept(config.transform().unprotectRtp(datagram), RtpPacket::parse, "RTP", from);
+        if (p == null) {
             return;
         }
-        byte[] plain = config.transform().unprotectRtp(datagram);
-        if (plain == null) {
-            drop("RTP refused by the packet transform", from);
-            return;
-        }
-        ParseResult<RtpPacket> parsed = RtpPacket.parse(plain);
-        if (!parsed.isOk()) {
-            drop(parsed.error(), from);
-            return;
-        }
-        RtpPacket p = parsed.value();
         boolean audio = p.payloadType() == codec.payloadType();
         boolean event = config.telephoneEventPayloadType() >= 0 && p.payloadType() == config.telephoneEventPayloadType();
         if (!audio && !event) {
@@ -292,6 +284,21 @@ public final class RtpStream {
         } else {
             dtmfReceiver.onPacket(p.timestamp(), p.payload());
         }
+    }
+
+    /** The parsed packet, or null when the transform refused it or it does not parse (counted and logged). */
+    private <T> T accept(byte[] plain, Function<byte[], ParseResult<T>> parser, String what,
+                         InetSocketAddress from) {
+        if (plain == null) {
+            drop(what + " refused by the packet transform", from);
+            return null;
+        }
+        ParseResult<T> parsed = parser.apply(plain);
+        if (!parsed.isOk()) {
+            drop(parsed.error(), from);
+            return null;
+        }
+        return parsed.value();
     }
 
     private void drop(String reason, InetSocketAddress from) {
@@ -356,22 +363,14 @@ public final class RtpStream {
 
     /** Handles one datagram on the RTCP port (or demultiplexed from an rtcp-mux port). */
     public void onRtcp(byte[] datagram, InetSocketAddress from, long arrivalMicros) {
-        if (closed) {
-            return;
-        }
-        byte[] plain = config.transform().unprotectRtcp(datagram);
-        if (plain == null) {
-            drop("RTCP refused by the packet transform", from);
-            return;
-        }
-        ParseResult<List<RtcpPacket>> parsed = RtcpCompound.parse(plain);
-        if (!parsed.isOk()) {
-            drop(parsed.error(), from);
+        List<RtcpPacket> packets = closed ? null
+                : accept(config.transform().unprotectRtcp(datagram), RtcpCompound::parse, "RTCP", from);
+        if (packets == null) {
             return;
         }
         rtcpReceived++;
         long now = scheduler.nowMillis();
-        for (RtcpPacket p : parsed.value()) {
+        for (RtcpPacket p : packets) {
             if (p instanceof SenderReport sr) {
                 ReceptionStatistics s = sources.get(sr.ssrc());
                 if (s != null) {
