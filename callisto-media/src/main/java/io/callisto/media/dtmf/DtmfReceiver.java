@@ -5,14 +5,18 @@ import io.callisto.media.rtp.ParseResult;
 /**
  * Turns received RFC 4733 event packets into digits, each reported once. An event is identified by its RTP
  * timestamp (§2.5.2.2: all packets of one event share the start timestamp); it is reported when its first end
- * packet arrives, or, if all end packets were lost, when the next event starts. Redundant end packets and
- * retransmissions of a reported event are ignored.
+ * packet arrives, or, if all end packets were lost, when the next event starts or after {@link #SILENCE_TICKS}
+ * media ticks without a packet of it. Redundant end packets and retransmissions of a reported event are ignored.
  *
  * <p>Not thread-safe: used on the session's media thread.
  */
 public final class DtmfReceiver {
 
+    /** Ticks (20 ms) without a packet after which an event whose end packets were all lost is reported. */
+    public static final int SILENCE_TICKS = 15;
+
     private final int clockRate;
+    private int quietTicks;
     private DtmfListener listener;
     private boolean active;
     private long timestamp;
@@ -59,11 +63,19 @@ public final class DtmfReceiver {
         if (reported) {
             return true; // redundant end packet
         }
+        quietTicks = 0;
         duration = Math.max(duration, e.duration());
         if (e.end()) {
             report();
         }
         return true;
+    }
+
+    /** Called once per media tick: ends an event that stopped arriving without an end packet. */
+    public void tick() {
+        if (active && !reported && ++quietTicks >= SILENCE_TICKS) {
+            report();
+        }
     }
 
     private void report() {

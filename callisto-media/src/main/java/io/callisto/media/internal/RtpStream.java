@@ -177,6 +177,7 @@ public final class RtpStream {
             dtmfSender.tick(timestamp); // keep event timing while not sending
         }
         timestamp = (timestamp + Audio.FRAME_SAMPLES) & 0xFFFFFFFFL;
+        dtmfReceiver.tick();
         playFrame();
     }
 

@@ -43,6 +43,8 @@ public final class RtpSession {
     private final RtpSessionConfig config;
     private Channel rtpChannel;
     private Channel rtcpChannel;
+    private int rtpPort;
+    private int rtcpPort;
     private Cancellable ticker = Cancellable.NONE;
     private volatile RtpStatistics statistics = RtpStatistics.EMPTY;
     private volatile boolean closed;
@@ -79,18 +81,21 @@ public final class RtpSession {
         return binder.bind().thenApply(bound -> {
             session.rtpChannel = bound.rtp();
             session.rtcpChannel = bound.rtcp();
+            session.rtpPort = ((InetSocketAddress) bound.rtp().localAddress()).getPort();
+            session.rtcpPort = bound.rtcp() == null ? session.rtpPort
+                    : ((InetSocketAddress) bound.rtcp().localAddress()).getPort();
             return session;
         });
     }
 
     /** The local RTP port (even). */
     public int localRtpPort() {
-        return ((InetSocketAddress) rtpChannel.localAddress()).getPort();
+        return rtpPort;
     }
 
     /** The local RTCP port: the next odd port, or the RTP port with rtcp-mux. */
     public int localRtcpPort() {
-        return rtcpChannel == null ? localRtpPort() : ((InetSocketAddress) rtcpChannel.localAddress()).getPort();
+        return rtcpPort;
     }
 
     /** Our SSRC (random, RFC 3550 §8.1). */

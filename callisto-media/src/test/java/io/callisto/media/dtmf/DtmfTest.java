@@ -94,4 +94,24 @@ class DtmfTest {
         assertThat(digits).containsExactly(new DtmfDigit('3', 40), new DtmfDigit('4', 50));
         assertThat(receiver.onPacket(4000, new byte[2])).isFalse();
     }
+
+    @Test
+    void aLastDigitWithoutEndPacketsIsReportedAfterAQuietSpell() {
+        List<DtmfDigit> digits = new ArrayList<>();
+        DtmfReceiver receiver = new DtmfReceiver(8000, digits::add);
+        receiver.onPacket(0, new TelephoneEvent(7, false, 10, 160).toBytes());
+        receiver.tick();
+        receiver.onPacket(0, new TelephoneEvent(7, false, 10, 320).toBytes());
+        for (int i = 0; i < DtmfReceiver.SILENCE_TICKS - 1; i++) {
+            receiver.tick();
+        }
+        assertThat(digits).isEmpty();
+        receiver.tick();
+        assertThat(digits).containsExactly(new DtmfDigit('7', 40));
+        for (int i = 0; i < 50; i++) {
+            receiver.tick();
+        }
+        receiver.onPacket(0, new TelephoneEvent(7, true, 10, 480).toBytes()); // the end arrives after all
+        assertThat(digits).hasSize(1);
+    }
 }
