@@ -7,8 +7,10 @@ import java.util.TreeMap;
  * packets sharing the sequence space do not look like gaps), reordered, and played one per tick once the buffer
  * holds its target depth. Late frames (their play time has passed) and duplicates are dropped; a missing frame is
  * reported as lost (the caller conceals it). The target depth grows at once with measured jitter (three times the
- * jitter, plus one frame) or after an underrun, and shrinks by one frame only after the jitter has stayed low for
- * a while; surplus frames beyond the target are then dropped one at a time.
+ * jitter, plus one frame), after an underrun, or by the lateness of a late frame; while playing, a grown target is
+ * reached by playing concealment for the added frames (stretching). It shrinks by one frame only after the jitter
+ * has stayed low and no frame came late for a while (and not within a minute of a late frame); surplus frames
+ * beyond the target are then dropped one at a time.
  *
  * <p>Not thread-safe: used on the session's media thread.
  */
@@ -17,6 +19,7 @@ public final class JitterBuffer {
     private static final int MAX_AHEAD_FRAMES = 50;  // a jump of more than 1 s restarts the buffer
     private static final int SHRINK_TICKS = 250;     // 5 s of low jitter before the target shrinks by one frame
     private static final int SURPLUS_TICKS = 50;     // 1 s above target (+2) before a frame is dropped
+    private static final int FLOOR_TICKS = 3000;     // a late frame holds the target up for a minute
 
     private final int samplesPerFrame;
     private final int frameMillis;
@@ -32,12 +35,16 @@ public final class JitterBuffer {
     private long referenceIndex;
     private int lowJitterTicks;
     private int surplusTicks;
+    private int stretch;
+    private int floor;
+    private int floorTicks;
     // counters
     private long late;
     private long duplicates;
     private long lost;
     private long underruns;
     private long discarded;
+    private long stretched;
 
     public JitterBuffer(int samplesPerFrame, int frameMillis, int minDepth, int maxDepth) {
         if (minDepth < 1 || maxDepth < minDepth) {
@@ -55,6 +62,9 @@ public final class JitterBuffer {
         long index = indexOf(rtpTimestamp);
         if (started && index < nextIndex) {
             late++;
+            grow((int) Math.min(maxDepth, nextIndex - index));
+            floor = target;
+            floorTicks = FLOOR_TICKS;
             return false;
         }
         if (frames.containsKey(index)) {
@@ -101,9 +111,15 @@ public final class JitterBuffer {
             started = true;
             nextIndex = frames.firstKey();
         }
+        if (stretch > 0) {
+            stretch--;
+            stretched++;
+            return null; // play concealment to build up the delay of a grown target
+        }
         byte[] frame = frames.remove(nextIndex);
         if (frame == null) {
             if (frames.isEmpty()) {
+                stretch = 0;
                 // underrun: stop and refill to a deeper target; the missing frame may still arrive
                 playing = false;
                 underruns++;
@@ -132,9 +148,12 @@ public final class JitterBuffer {
     /** Adapts the target depth to the measured interarrival jitter (called once per tick). */
     public void jitter(double jitterMillis) {
         int wanted = Math.max(minDepth, Math.min(maxDepth, 1 + (int) Math.ceil(3 * jitterMillis / frameMillis)));
+        if (floorTicks > 0) {
+            floorTicks--;
+            wanted = Math.max(wanted, floor);
+        }
         if (wanted > target) {
-            target = wanted;
-            lowJitterTicks = 0;
+            grow(wanted - target);
         } else if (wanted < target) {
             if (++lowJitterTicks >= SHRINK_TICKS) {
                 target--;
@@ -143,6 +162,15 @@ public final class JitterBuffer {
         } else {
             lowJitterTicks = 0;
         }
+    }
+
+    private void grow(int frames) {
+        int grown = Math.min(maxDepth, target + frames);
+        if (playing) {
+            stretch += grown - target;
+        }
+        target = grown;
+        lowJitterTicks = 0;
     }
 
     public int targetDepth() {
@@ -169,6 +197,11 @@ public final class JitterBuffer {
 
     public long underruns() {
         return underruns;
+    }
+
+    /** Ticks played as concealment to deepen the buffer while playing. */
+    public long stretched() {
+        return stretched;
     }
 
     /** Frames dropped to shrink the delay or bound memory. */

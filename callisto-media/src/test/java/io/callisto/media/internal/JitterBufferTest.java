@@ -70,7 +70,14 @@ class JitterBufferTest {
         assertThat(jb.put(ts(0), frame(0))).isFalse();
         assertThat(jb.late()).isEqualTo(2);
         assertThat(jb.duplicates()).isEqualTo(1);
-        assertThat(play(jb, 1)).containsExactly(3);
+        // each late frame deepens the buffer by its lateness (1 and 3 frames), reached by playing concealment
+        assertThat(jb.targetDepth()).isEqualTo(6);
+        assertThat(play(jb, 5)).containsExactly(-1, -1, -1, -1, 3);
+        assertThat(jb.stretched()).isEqualTo(4);
+        for (int i = 0; i < 2000; i++) {
+            jb.jitter(0);
+        }
+        assertThat(jb.targetDepth()).isEqualTo(6); // held up for a minute after a late frame
     }
 
     @Test

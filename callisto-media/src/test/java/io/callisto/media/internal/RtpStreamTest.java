@@ -259,4 +259,23 @@ class RtpStreamTest {
         b.onRtp(RtpPacket.of(false, 0, 1, 1, 1, new byte[160]).toBytes(), A_RTP, 0); // plain: refused
         assertThat(b.statistics().dropped()).isEqualTo(dropped + 1);
     }
+
+    @Test
+    void reorderedPacketsArePlayedInOrderAfterTheBufferAdapts() {
+        delayAtoB = n -> n % 10 == 5 ? 75 : 30; // every tenth packet overtaken by the next two
+        connect();
+        a.source(MediaSource.tone(12000, 1000));
+        WavRecorder recorder = new WavRecorder(10);
+        b.sink(recorder);
+        vt.advance(6000);
+        RtpStatistics sb = b.statistics();
+        assertThat(sb.packetsLost()).isZero();
+        assertThat(sb.jitterMillis()).isPositive();
+        long concealedEarly = sb.concealedFrames();
+        vt.advance(4000);
+        // once the target depth covers the reordering, nothing more is concealed or dropped as late
+        assertThat(b.statistics().concealedFrames()).isEqualTo(concealedEarly);
+        short[] heard = recorder.samples();
+        assertThat(Goertzel.relativePower(heard, heard.length - 16000, 16000, 1000, 8000)).isGreaterThan(0.9);
+    }
 }
