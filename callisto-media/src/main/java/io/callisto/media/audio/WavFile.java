@@ -1,6 +1,7 @@
 package io.callisto.media.audio;
 
 import io.callisto.media.codec.G711;
+import io.callisto.media.codec.G711Codec;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -137,15 +138,28 @@ public final class WavFile {
 
     /** The bytes of a 16-bit PCM mono 8 kHz WAV file holding {@code samples}. */
     public static byte[] toBytes(short[] samples) {
-        int dataLength = samples.length * 2;
-        ByteBuffer b = ByteBuffer.allocate(44 + dataLength).order(ByteOrder.LITTLE_ENDIAN);
-        b.putInt(0x46464952).putInt(36 + dataLength).putInt(0x45564157);
-        b.putInt(0x20746d66).putInt(16).putShort((short) PCM).putShort((short) 1).putInt(Audio.SAMPLE_RATE)
-                .putInt(Audio.SAMPLE_RATE * 2).putShort((short) 2).putShort((short) 16);
-        b.putInt(0x61746164).putInt(dataLength);
+        ByteBuffer data = ByteBuffer.allocate(samples.length * 2).order(ByteOrder.LITTLE_ENDIAN);
         for (short s : samples) {
-            b.putShort(s);
+            data.putShort(s);
         }
+        return riff(PCM, 16, data.array());
+    }
+
+    /**
+     * The bytes of an 8 kHz mono WAV file in G.711 (format tag 7 for PCMU, 6 for PCMA, 8 bits per sample): the
+     * form tools that stream WAV files as RTP without transcoding expect (SIPp's {@code rtp_stream}).
+     */
+    public static byte[] toG711Bytes(short[] samples, G711Codec codec) {
+        return riff(codec == G711Codec.PCMU ? ULAW : ALAW, 8, codec.encode(samples, 0, samples.length));
+    }
+
+    private static byte[] riff(int format, int bits, byte[] data) {
+        int blockAlign = bits / 8;
+        ByteBuffer b = ByteBuffer.allocate(44 + data.length + (data.length & 1)).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(0x46464952).putInt(36 + data.length + (data.length & 1)).putInt(0x45564157);
+        b.putInt(0x20746d66).putInt(16).putShort((short) format).putShort((short) 1).putInt(Audio.SAMPLE_RATE)
+                .putInt(Audio.SAMPLE_RATE * blockAlign).putShort((short) blockAlign).putShort((short) bits);
+        b.putInt(0x61746164).putInt(data.length).put(data);
         return b.array();
     }
 

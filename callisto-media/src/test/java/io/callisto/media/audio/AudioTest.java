@@ -54,6 +54,21 @@ class AudioTest {
     }
 
     @Test
+    void g711WavFilesRoundTripThroughTheReader() throws Exception {
+        short[] samples = new ToneGenerator(8000, 12000, 1000).generate(800);
+        for (io.callisto.media.codec.G711Codec codec : io.callisto.media.codec.G711Codec.values()) {
+            byte[] wav = WavFile.toG711Bytes(samples, codec);
+            assertThat(wav).hasSize(44 + 800);
+            assertThat(wav[20]).isEqualTo((byte) (codec.payloadType() == 0 ? 7 : 6));
+            short[] back = WavFile.read(wav);
+            assertThat(back).hasSize(800);
+            for (int i = 0; i < 800; i++) {
+                assertThat(Math.abs(back[i] - samples[i])).isLessThanOrEqualTo(Math.abs(samples[i]) / 16 + 16);
+            }
+        }
+    }
+
+    @Test
     void readsStereoSixteenKilohertzByMixingAndResampling() throws Exception {
         short[] left = new ToneGenerator(16000, 10000, 1000).generate(16000);
         byte[] wav = wav(1, 2, 16000, 16, 16000 * 4, b -> {
