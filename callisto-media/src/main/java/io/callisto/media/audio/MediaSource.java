@@ -30,6 +30,17 @@ public interface MediaSource {
         };
     }
 
+    /**
+     * Reads a WAV file now (blocking file I/O: call this off the media thread) and plays it once, or over and over
+     * when {@code loop} is set.
+     *
+     * @throws java.io.IOException when the file cannot be read, or {@link WavFormatException} when its format is
+     *                             not supported
+     */
+    static MediaSource wav(java.nio.file.Path file, boolean loop) throws java.io.IOException {
+        return samples(WavFile.read(file), loop);
+    }
+
     /** Plays samples (e.g. from {@link WavFile#read}) once, or over and over when {@code loop} is set. */
     static MediaSource samples(short[] samples, boolean loop) {
         short[] copy = samples.clone();

@@ -49,6 +49,7 @@ public final class RtpSession {
     private volatile RtpStatistics statistics = RtpStatistics.EMPTY;
     private volatile boolean closed;
     private volatile boolean remoteBye;
+    private boolean started;
 
     private RtpSession(MediaClock clock, RtpSessionConfig config, Random random) {
         this.clock = clock;
@@ -145,12 +146,13 @@ public final class RtpSession {
         owner.run(() -> stream.sending(on));
     }
 
-    /** Starts the media: a frame each tick of the clock and RTCP reports. */
+    /** Starts the media: a frame each tick of the clock and RTCP reports. A second call does nothing. */
     public void start() {
         owner.run(() -> {
-            if (closed) {
+            if (closed || started) {
                 return;
             }
+            started = true;
             stream.start();
             ticker = clock.add(() -> {
                 stream.tick();
