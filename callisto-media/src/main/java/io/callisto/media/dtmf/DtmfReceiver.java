@@ -71,6 +71,11 @@ public final class DtmfReceiver {
         return true;
     }
 
+    /** The digit of the event under way (not yet ended), or 0 when none is. */
+    public char activeDigit() {
+        return active && !reported ? TelephoneEvent.digitOf(event) : 0;
+    }
+
     /** Called once per media tick: ends an event that stopped arriving without an end packet. */
     public void tick() {
         if (active && !reported && ++quietTicks >= SILENCE_TICKS) {

@@ -5,6 +5,7 @@ import io.callisto.exec.Scheduler;
 import io.callisto.media.audio.Audio;
 import io.callisto.media.audio.MediaSink;
 import io.callisto.media.audio.MediaSource;
+import io.callisto.media.audio.ToneGenerator;
 import io.callisto.media.codec.AudioCodec;
 import io.callisto.media.dtmf.DtmfListener;
 import io.callisto.media.dtmf.DtmfReceiver;
@@ -87,6 +88,8 @@ public final class RtpStream {
     private boolean sentSinceReport;
     private Cancellable rtcpTimer = Cancellable.NONE;
     private boolean closed;
+    private char toneDigit;
+    private ToneGenerator tone;
 
     private long packetsSent;
     private long octetsSent;
@@ -207,7 +210,15 @@ public final class RtpStream {
             jitterBuffer.jitter(remote.jitterMillis());
         }
         byte[] payload = jitterBuffer.poll();
-        if (payload != null) {
+        char digit = dtmfReceiver.activeDigit();
+        if (payload == null && digit != 0) {
+            // RFC 4733 §2.5.2.2: play the event out as a tone while it lasts (simplified: as it arrives, not delayed)
+            if (toneDigit != digit) {
+                toneDigit = digit;
+                tone = new ToneGenerator(Audio.SAMPLE_RATE, 8000, ToneGenerator.dtmfFrequencies(digit));
+            }
+            tone.generate(inFrame, 0, inFrame.length);
+        } else if (payload != null) {
             int n = codec.decode(payload, 0, payload.length, inFrame);
             java.util.Arrays.fill(inFrame, n, inFrame.length, (short) 0);
             concealment.good(inFrame);
@@ -216,6 +227,9 @@ public final class RtpStream {
             concealment.conceal(inFrame);
         } else {
             java.util.Arrays.fill(inFrame, (short) 0);
+        }
+        if (digit == 0) {
+            toneDigit = 0;
         }
         sink.write(inFrame);
     }

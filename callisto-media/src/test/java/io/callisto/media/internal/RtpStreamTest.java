@@ -278,4 +278,23 @@ class RtpStreamTest {
         short[] heard = recorder.samples();
         assertThat(Goertzel.relativePower(heard, heard.length - 16000, 16000, 1000, 8000)).isGreaterThan(0.9);
     }
+
+    @Test
+    void receivedDigitsArePlayedAsTheirTonesIntoTheSink() {
+        connect();
+        WavRecorder recorder = new WavRecorder(10);
+        b.sink(recorder);
+        vt.advance(1000);
+        a.sendDtmf('1', 300); // 697 Hz + 1209 Hz
+        vt.advance(1000);
+        short[] heard = recorder.samples();
+        int windows = 0;
+        for (int at = 0; at + 800 <= heard.length; at += 800) {
+            if (Goertzel.relativePower(heard, at, 800, 697, 8000) > 0.3
+                    && Goertzel.relativePower(heard, at, 800, 1209, 8000) > 0.3) {
+                windows++;
+            }
+        }
+        assertThat(windows).isBetween(2, 3); // 300 ms of tone in 100 ms windows
+    }
 }
