@@ -53,4 +53,23 @@ public final class Goertzel {
         // a sine of amplitude A has mean square A²/2 and Goertzel power A²/4
         return power(samples, offset, length, frequency, sampleRate) * 2 / meanSquare;
     }
+
+    /**
+     * Counts the windows of {@code window} samples (8 kHz, back to back) in which every one of {@code frequencies}
+     * has a {@link #relativePower} above {@code threshold}: "how many 100 ms of this recording hold 1 kHz" is
+     * {@code windows(samples, 800, 0.9, 1000)}.
+     */
+    public static int windows(short[] samples, int window, double threshold, double... frequencies) {
+        int count = 0;
+        for (int at = 0; at + window <= samples.length; at += window) {
+            boolean all = true;
+            for (double f : frequencies) {
+                all &= relativePower(samples, at, window, f, Audio.SAMPLE_RATE) > threshold;
+            }
+            if (all) {
+                count++;
+            }
+        }
+        return count;
+    }
 }

@@ -8,7 +8,7 @@ package io.callisto.media.codec;
  */
 public interface AudioCodec {
 
-    /** Encoding name as in an SDP rtpmap (RFC 3551 §6), e.g. {@code PCMU}. (Not {@code name()}, which enums reserve.) */
+    /** Encoding name as in an SDP rtpmap (RFC 3551 §6), e.g. {@code PCMU} ({@code name()} is taken by enums). */
     String codecName();
 
     /** The RTP payload type; 0 and 8 are the static types of PCMU and PCMA (RFC 3551 Table 4). */

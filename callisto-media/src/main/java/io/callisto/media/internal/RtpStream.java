@@ -244,7 +244,8 @@ public final class RtpStream {
             return;
         }
         boolean audio = p.payloadType() == codec.payloadType();
-        boolean event = config.telephoneEventPayloadType() >= 0 && p.payloadType() == config.telephoneEventPayloadType();
+        int eventType = config.telephoneEventPayloadType();
+        boolean event = eventType >= 0 && p.payloadType() == eventType;
         if (!audio && !event) {
             drop("unexpected payload type " + p.payloadType(), from);
             return;

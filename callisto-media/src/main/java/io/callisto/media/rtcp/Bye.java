@@ -11,10 +11,7 @@ import java.util.List;
 public record Bye(List<Long> ssrcs, String reason) implements RtcpPacket {
 
     public Bye {
-        ssrcs = List.copyOf(ssrcs);
-        if (ssrcs.size() > 31) {
-            throw new IllegalArgumentException("at most 31 sources in a BYE: " + ssrcs.size());
-        }
+        ssrcs = RtcpPacket.atMost31(ssrcs, "sources in a BYE");
     }
 
     @Override

@@ -11,10 +11,7 @@ import java.util.List;
 public record ReceiverReport(long ssrc, List<ReportBlock> reports) implements RtcpPacket {
 
     public ReceiverReport {
-        reports = List.copyOf(reports);
-        if (reports.size() > 31) {
-            throw new IllegalArgumentException("at most 31 report blocks: " + reports.size());
-        }
+        reports = RtcpPacket.atMost31(reports, "report blocks");
     }
 
     @Override

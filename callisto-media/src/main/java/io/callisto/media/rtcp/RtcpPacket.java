@@ -19,4 +19,13 @@ public sealed interface RtcpPacket permits SenderReport, ReceiverReport, SourceD
 
     /** The packet type (200..204 here, others kept as {@link OtherRtcp}). */
     int packetType();
+
+    /** The 5-bit count field of the common header bounds every list in a packet (§6.1): an immutable copy. */
+    static <T> java.util.List<T> atMost31(java.util.List<T> items, String what) {
+        java.util.List<T> copy = java.util.List.copyOf(items);
+        if (copy.size() > 31) {
+            throw new IllegalArgumentException("at most 31 " + what + ": " + copy.size());
+        }
+        return copy;
+    }
 }

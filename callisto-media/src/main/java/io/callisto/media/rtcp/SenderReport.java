@@ -16,10 +16,7 @@ public record SenderReport(long ssrc, long ntpTimestamp, long rtpTimestamp, long
                            List<ReportBlock> reports) implements RtcpPacket {
 
     public SenderReport {
-        reports = List.copyOf(reports);
-        if (reports.size() > 31) {
-            throw new IllegalArgumentException("at most 31 report blocks: " + reports.size());
-        }
+        reports = RtcpPacket.atMost31(reports, "report blocks");
     }
 
     @Override

@@ -32,10 +32,7 @@ public record SourceDescription(List<Chunk> chunks) implements RtcpPacket {
     }
 
     public SourceDescription {
-        chunks = List.copyOf(chunks);
-        if (chunks.size() > 31) {
-            throw new IllegalArgumentException("at most 31 SDES chunks: " + chunks.size());
-        }
+        chunks = RtcpPacket.atMost31(chunks, "SDES chunks");
     }
 
     /** An SDES packet with one chunk holding just a CNAME (the minimum of §6.1). */

@@ -26,6 +26,10 @@ class AudioTest {
         short[] other = new ToneGenerator(8000, 10000, 1500).generate(8000);
         assertThat(Goertzel.relativePower(other, 0, other.length, 1000, 8000)).isLessThan(0.01);
         assertThat(Goertzel.relativePower(new short[800], 0, 800, 1000, 8000)).isZero();
+        short[] half = new short[16000];
+        System.arraycopy(tone, 0, half, 4000, 8000); // 1 s of tone in 2 s
+        assertThat(Goertzel.windows(half, 800, 0.9, 1000)).isEqualTo(10);
+        assertThat(Goertzel.windows(half, 800, 0.9, 1500)).isZero();
     }
 
     @Test
