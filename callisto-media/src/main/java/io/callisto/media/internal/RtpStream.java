@@ -5,7 +5,6 @@ import io.callisto.exec.Scheduler;
 import io.callisto.media.audio.Audio;
 import io.callisto.media.audio.MediaSink;
 import io.callisto.media.audio.MediaSource;
-import io.callisto.media.audio.ToneGenerator;
 import io.callisto.media.codec.AudioCodec;
 import io.callisto.media.dtmf.DtmfListener;
 import io.callisto.media.dtmf.DtmfReceiver;
@@ -64,9 +63,7 @@ public final class RtpStream {
     private final AudioCodec codec;
     private final long ssrc;
     private final short[] outFrame = new short[Audio.FRAME_SAMPLES];
-    private final short[] inFrame = new short[Audio.FRAME_SAMPLES];
-    private final JitterBuffer jitterBuffer;
-    private final Concealment concealment = new Concealment(Audio.FRAME_SAMPLES);
+    private final Playout playout;
     private final DtmfSender dtmfSender;
     private final DtmfReceiver dtmfReceiver;
     private final Map<Long, ReceptionStatistics> sources = new LinkedHashMap<>();
@@ -76,7 +73,6 @@ public final class RtpStream {
     private boolean rtpLatched;
     private boolean rtcpLatched;
     private MediaSource source = MediaSource.silence();
-    private MediaSink sink = MediaSink.none();
     private boolean sending = true;
     private int sequence;
     private long timestamp;
@@ -84,12 +80,9 @@ public final class RtpStream {
     private long remoteSsrc = -1;
     private long lastRemoteMillis;
     private boolean remoteBye;
-    private boolean everPlayed;
     private boolean sentSinceReport;
     private Cancellable rtcpTimer = Cancellable.NONE;
     private boolean closed;
-    private char toneDigit;
-    private ToneGenerator tone;
 
     private long packetsSent;
     private long octetsSent;
@@ -112,7 +105,7 @@ public final class RtpStream {
         this.ssrc = random.nextInt() & 0xFFFFFFFFL;
         this.sequence = random.nextInt(1 << 16);
         this.timestamp = random.nextInt() & 0xFFFFFFFFL;
-        this.jitterBuffer = new JitterBuffer(Audio.FRAME_SAMPLES, Audio.FRAME_MILLIS, 2, 15);
+        this.playout = new Playout(codec);
         this.dtmfSender = new DtmfSender(codec.clockRate(), Audio.FRAME_SAMPLES, 10);
         this.dtmfReceiver = new DtmfReceiver(codec.clockRate(), null);
     }
@@ -141,7 +134,7 @@ public final class RtpStream {
     }
 
     public void sink(MediaSink sink) {
-        this.sink = sink == null ? MediaSink.none() : sink;
+        playout.sink(sink);
     }
 
     /** Sending on/off (hold): while off, ticks still play received audio. */
@@ -206,32 +199,7 @@ public final class RtpStream {
 
     private void playFrame() {
         ReceptionStatistics remote = remoteSsrc < 0 ? null : sources.get(remoteSsrc);
-        if (remote != null) {
-            jitterBuffer.jitter(remote.jitterMillis());
-        }
-        byte[] payload = jitterBuffer.poll();
-        char digit = dtmfReceiver.activeDigit();
-        if (payload == null && digit != 0) {
-            // RFC 4733 §2.5.2.2: play the event out as a tone while it lasts (simplified: as it arrives, not delayed)
-            if (toneDigit != digit) {
-                toneDigit = digit;
-                tone = new ToneGenerator(Audio.SAMPLE_RATE, 8000, ToneGenerator.dtmfFrequencies(digit));
-            }
-            tone.generate(inFrame, 0, inFrame.length);
-        } else if (payload != null) {
-            int n = codec.decode(payload, 0, payload.length, inFrame);
-            java.util.Arrays.fill(inFrame, n, inFrame.length, (short) 0);
-            concealment.good(inFrame);
-            everPlayed = true;
-        } else if (everPlayed) {
-            concealment.conceal(inFrame);
-        } else {
-            java.util.Arrays.fill(inFrame, (short) 0);
-        }
-        if (digit == 0) {
-            toneDigit = 0;
-        }
-        sink.write(inFrame);
+        playout.tick(remote == null ? 0 : remote.jitterMillis(), dtmfReceiver.activeDigit());
     }
 
     // ---------------------------------------------------------------- receiving RTP
@@ -296,7 +264,7 @@ public final class RtpStream {
         stats.onOctets(p.payload().length);
         if (audio) {
             stats.onTiming(p.timestamp(), arrivalMicros);
-            jitterBuffer.put(p.timestamp(), p.payload());
+            playout.put(p.timestamp(), p.payload());
         } else {
             dtmfReceiver.onPacket(p.timestamp(), p.payload());
         }
@@ -440,6 +408,6 @@ public final class RtpStream {
         return new RtpStatistics(packetsSent, octetsSent, remote == null ? 0 : remote.received(),
                 remote == null ? 0 : remote.octets(), remote == null ? 0 : Math.max(0, remote.lost()),
                 remote == null ? 0 : remote.jitterMillis(), rttMillis, remoteLost, remoteJitterMillis, rtcpSent,
-                rtcpReceived, dropped, jitterBuffer.late() + jitterBuffer.duplicates(), concealment.concealed());
+                rtcpReceived, dropped, playout.lateOrDuplicate(), playout.concealed());
     }
 }
