@@ -1,0 +1,413 @@
+package io.callisto.media.internal;
+
+import io.callisto.exec.Cancellable;
+import io.callisto.exec.Scheduler;
+import io.callisto.media.audio.Audio;
+import io.callisto.media.audio.MediaSink;
+import io.callisto.media.audio.MediaSource;
+import io.callisto.media.codec.AudioCodec;
+import io.callisto.media.dtmf.DtmfListener;
+import io.callisto.media.dtmf.DtmfReceiver;
+import io.callisto.media.dtmf.DtmfSender;
+import io.callisto.media.rtcp.Bye;
+import io.callisto.media.rtcp.NtpTime;
+import io.callisto.media.rtcp.ReceiverReport;
+import io.callisto.media.rtcp.ReceptionStatistics;
+import io.callisto.media.rtcp.ReportBlock;
+import io.callisto.media.rtcp.RtcpCompound;
+import io.callisto.media.rtcp.RtcpPacket;
+import io.callisto.media.rtcp.SenderReport;
+import io.callisto.media.rtcp.SourceDescription;
+import io.callisto.media.rtp.ParseResult;
+import io.callisto.media.rtp.RtpPacket;
+import io.callisto.media.rtp.RtpSessionConfig;
+import io.callisto.media.rtp.RtpStatistics;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The protocol core of one RTP session, without sockets: sends a frame per tick (audio or RFC 4733 events),
+ * receives and validates RTP, keeps the remote source's statistics (RFC 3550 App. A), plays received audio through
+ * the jitter buffer and concealment into the sink, and sends and reads RTCP. Everything runs on one owner thread:
+ * the media clock's. The network is an interface, so tests can wire two streams together on a virtual clock.
+ */
+public final class RtpStream {
+
+    /** Where packets go. Implementations must not block. */
+    public interface Network {
+        void sendRtp(byte[] packet, InetSocketAddress to);
+
+        void sendRtcp(byte[] packet, InetSocketAddress to);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(RtpStream.class);
+    private static final int MAX_SOURCES = 8;
+    /** A new SSRC replaces the remote source once the old one has been silent this long. */
+    private static final int SOURCE_SWITCH_MILLIS = 500;
+    /** RFC 3550 §6.3.1 / A.7: the randomised interval is divided by e - 3/2 to compensate for reconsideration. */
+    private static final double COMPENSATION = Math.E - 1.5;
+
+    private final RtpSessionConfig config;
+    private final Scheduler scheduler;
+    private final Network network;
+    private final Random random;
+    private final LongSupplier wallClockMillis;
+    private final AudioCodec codec;
+    private final long ssrc;
+    private final short[] outFrame = new short[Audio.FRAME_SAMPLES];
+    private final Playout playout;
+    private final DtmfSender dtmfSender;
+    private final DtmfReceiver dtmfReceiver;
+    private final Map<Long, ReceptionStatistics> sources = new LinkedHashMap<>();
+
+    private InetSocketAddress rtpRemote;
+    private InetSocketAddress rtcpRemote;
+    private boolean rtpLatched;
+    private boolean rtcpLatched;
+    private MediaSource source = MediaSource.silence();
+    private boolean sending = true;
+    private int sequence;
+    private long timestamp;
+    private boolean firstPacket = true;
+    private long remoteSsrc = -1;
+    private long lastRemoteMillis;
+    private boolean remoteBye;
+    private boolean sentSinceReport;
+    private Cancellable rtcpTimer = Cancellable.NONE;
+    private boolean closed;
+
+    private long packetsSent;
+    private long octetsSent;
+    private long rtcpSent;
+    private long rtcpReceived;
+    private long dropped;
+    private double rttMillis = -1;
+    private long remoteLost = -1;
+    private double remoteJitterMillis = -1;
+
+    public RtpStream(RtpSessionConfig config, Scheduler scheduler, Network network, Random random,
+                     LongSupplier wallClockMillis) {
+        this.config = config;
+        this.scheduler = scheduler;
+        this.network = network;
+        this.random = random;
+        this.wallClockMillis = wallClockMillis;
+        this.codec = config.codec();
+        // §5.1: random initial sequence number and timestamp; §8.1: random SSRC
+        this.ssrc = random.nextInt() & 0xFFFFFFFFL;
+        this.sequence = random.nextInt(1 << 16);
+        this.timestamp = random.nextInt() & 0xFFFFFFFFL;
+        this.playout = new Playout(codec);
+        this.dtmfSender = new DtmfSender(codec.clockRate(), Audio.FRAME_SAMPLES, 10);
+        this.dtmfReceiver = new DtmfReceiver(codec.clockRate(), null);
+    }
+
+    public long ssrc() {
+        return ssrc;
+    }
+
+    public void remote(InetSocketAddress rtp, InetSocketAddress rtcp) {
+        this.rtpRemote = rtp;
+        this.rtcpRemote = config.rtcpMux() ? rtp : rtcp;
+        this.rtpLatched = false;
+        this.rtcpLatched = false;
+    }
+
+    public InetSocketAddress rtpRemote() {
+        return rtpRemote;
+    }
+
+    public InetSocketAddress rtcpRemote() {
+        return rtcpRemote;
+    }
+
+    public void source(MediaSource source) {
+        this.source = source == null ? MediaSource.silence() : source;
+    }
+
+    public void sink(MediaSink sink) {
+        playout.sink(sink);
+    }
+
+    /** Sending on/off (hold): while off, ticks still play received audio. */
+    public void sending(boolean on) {
+        this.sending = on;
+    }
+
+    public void dtmfListener(DtmfListener listener) {
+        dtmfReceiver.listener(listener);
+    }
+
+    public void sendDtmf(char digit, int durationMillis) {
+        dtmfSender.queue(digit, durationMillis);
+    }
+
+    /** True once the remote source sent an RTCP BYE. */
+    public boolean remoteBye() {
+        return remoteBye;
+    }
+
+    /** Starts the RTCP timer (§6.2: the first report after half an interval). */
+    public void start() {
+        scheduleRtcp(true);
+    }
+
+    // ---------------------------------------------------------------- sending
+
+    /** One 20 ms media tick: send one frame, play one frame. */
+    public void tick() {
+        if (closed) {
+            return;
+        }
+        if (sending && rtpRemote != null) {
+            sendFrame();
+        } else if (dtmfSender.busy()) {
+            dtmfSender.tick(timestamp); // keep event timing while not sending
+        }
+        timestamp = (timestamp + Audio.FRAME_SAMPLES) & 0xFFFFFFFFL;
+        dtmfReceiver.tick();
+        playFrame();
+    }
+
+    private void sendFrame() {
+        DtmfSender.Packet event = config.telephoneEventPayloadType() >= 0 ? dtmfSender.tick(timestamp) : null;
+        RtpPacket packet;
+        if (event != null) {
+            packet = RtpPacket.of(event.marker(), config.telephoneEventPayloadType(), sequence, event.timestamp(),
+                    ssrc, event.event().toBytes());
+        } else {
+            source.read(outFrame);
+            // §5.1 / RFC 3551 §4.1: the marker bit flags the first packet of a talk spurt
+            packet = RtpPacket.of(firstPacket, codec.payloadType(), sequence, timestamp, ssrc,
+                    codec.encode(outFrame, 0, outFrame.length));
+            firstPacket = false;
+        }
+        sequence = (sequence + 1) & 0xFFFF;
+        packetsSent++;
+        octetsSent += packet.payload().length;
+        sentSinceReport = true;
+        network.sendRtp(config.transform().protectRtp(packet.toBytes()), rtpRemote);
+    }
+
+    private void playFrame() {
+        ReceptionStatistics remote = remoteSsrc < 0 ? null : sources.get(remoteSsrc);
+        playout.tick(remote == null ? 0 : remote.jitterMillis(), dtmfReceiver.activeDigit());
+    }
+
+    // ---------------------------------------------------------------- receiving RTP
+
+    /** Handles one datagram on the RTP port (or an RTP packet demultiplexed from an rtcp-mux port). */
+    public void onRtp(byte[] datagram, InetSocketAddress from, long arrivalMicros) {
+        RtpPacket p = closed ? null
+                : accept(config.transform().unprotectRtp(datagram), RtpPacket::parse, "RTP", from);
+        if (p == null) {
+            return;
+        }
+        boolean audio = p.payloadType() == codec.payloadType();
+        int eventType = config.telephoneEventPayloadType();
+        boolean event = eventType >= 0 && p.payloadType() == eventType;
+        if (!audio && !event) {
+            drop("unexpected payload type " + p.payloadType(), from);
+            return;
+        }
+        long now = scheduler.nowMillis();
+        boolean foreign = remoteSsrc >= 0 && p.ssrc() != remoteSsrc;
+        if (p.ssrc() == ssrc || foreign && now - lastRemoteMillis < SOURCE_SWITCH_MILLIS) {
+            // another source while ours is alive (or our own packets looped back)
+            drop("packet from SSRC " + Long.toHexString(p.ssrc()) + " (not the remote source)", from);
+            return;
+        }
+        ReceptionStatistics stats = sources.get(p.ssrc());
+        if (stats == null) {
+            if (sources.size() >= MAX_SOURCES) {
+                sources.remove(sources.keySet().iterator().next());
+            }
+            stats = new ReceptionStatistics(p.ssrc(), codec.clockRate(), p.sequence());
+            sources.put(p.ssrc(), stats);
+        }
+        if (!stats.onSequence(p.sequence())) {
+            dropped++; // probation or an unconfirmed jump (§A.1)
+            return;
+        }
+        if (remoteSsrc != p.ssrc()) {
+            // the first source, or a new one after the old fell silent (a B2BUA or PBX switched the media
+            // behind the same signalling): follow it, and latch to its address again
+            if (remoteSsrc >= 0) {
+                LOG.debug("remote source changed from {} to {}", Long.toHexString(remoteSsrc),
+                        Long.toHexString(p.ssrc()));
+                rtpLatched = false;
+                rtcpLatched = false;
+            }
+            remoteSsrc = p.ssrc();
+            sources.keySet().retainAll(List.of(remoteSsrc));
+        }
+        lastRemoteMillis = now;
+        if (config.symmetricRtp() && !rtpLatched) {
+            // symmetric RTP: answer to where the remote's first valid packets come from (NAT help)
+            rtpLatched = true;
+            if (!from.equals(rtpRemote)) {
+                LOG.debug("RTP latched to {} (signalled {})", from, rtpRemote);
+            }
+            rtpRemote = from;
+            if (config.rtcpMux()) {
+                rtcpRemote = from;
+            }
+        }
+        stats.onOctets(p.payload().length);
+        if (audio) {
+            stats.onTiming(p.timestamp(), arrivalMicros);
+            playout.put(p.timestamp(), p.payload());
+        } else {
+            dtmfReceiver.onPacket(p.timestamp(), p.payload());
+        }
+    }
+
+    /** The parsed packet, or null when the transform refused it or it does not parse (counted and logged). */
+    private <T> T accept(byte[] plain, Function<byte[], ParseResult<T>> parser, String what,
+                         InetSocketAddress from) {
+        if (plain == null) {
+            drop(what + " refused by the packet transform", from);
+            return null;
+        }
+        ParseResult<T> parsed = parser.apply(plain);
+        if (!parsed.isOk()) {
+            drop(parsed.error(), from);
+            return null;
+        }
+        return parsed.value();
+    }
+
+    private void drop(String reason, InetSocketAddress from) {
+        dropped++;
+        LOG.debug("dropped a packet from {}: {}", from, reason);
+    }
+
+    /** rtcp-mux demultiplexing (RFC 5761 §4): RTCP packet types 192-223 occupy RTP payload types 64-95 + M. */
+    public static boolean isRtcp(byte[] datagram) {
+        if (datagram.length < 2) {
+            return false;
+        }
+        int pt = datagram[1] & 0xFF;
+        return pt >= 192 && pt <= 223;
+    }
+
+    // ---------------------------------------------------------------- RTCP
+
+    private void scheduleRtcp(boolean initial) {
+        if (closed) {
+            return;
+        }
+        // §6.2 / §6.3.1, simplified for two parties: the mean interval, randomised over [0.5, 1.5] and divided by
+        // e - 3/2; the first report comes after half of it
+        double interval = config.rtcpIntervalMillis() * (0.5 + random.nextDouble()) / COMPENSATION;
+        if (initial) {
+            interval /= 2;
+        }
+        rtcpTimer = scheduler.schedule(Math.round(interval), () -> {
+            sendRtcp(null);
+            scheduleRtcp(false);
+        });
+    }
+
+    private void sendRtcp(Bye bye) {
+        if (rtcpRemote == null) {
+            return;
+        }
+        long now = scheduler.nowMillis();
+        List<ReportBlock> blocks = new ArrayList<>();
+        for (ReceptionStatistics s : sources.values()) {
+            if (s.valid()) {
+                blocks.add(s.report(now));
+            }
+        }
+        List<RtcpPacket> packets = new ArrayList<>();
+        if (sentSinceReport || packetsSent > 0 && bye != null) {
+            long ntp = NtpTime.fromUnixMillis(wallClockMillis.getAsLong());
+            packets.add(new SenderReport(ssrc, ntp, timestamp, packetsSent & 0xFFFFFFFFL, octetsSent & 0xFFFFFFFFL,
+                    blocks));
+        } else {
+            packets.add(new ReceiverReport(ssrc, blocks));
+        }
+        sentSinceReport = false;
+        packets.add(SourceDescription.cname(ssrc, config.cname()));
+        if (bye != null) {
+            packets.add(bye);
+        }
+        rtcpSent++;
+        network.sendRtcp(config.transform().protectRtcp(RtcpCompound.write(packets)), rtcpRemote);
+    }
+
+    /** Handles one datagram on the RTCP port (or demultiplexed from an rtcp-mux port). */
+    public void onRtcp(byte[] datagram, InetSocketAddress from, long arrivalMicros) {
+        List<RtcpPacket> packets = closed ? null
+                : accept(config.transform().unprotectRtcp(datagram), RtcpCompound::parse, "RTCP", from);
+        if (packets == null) {
+            return;
+        }
+        rtcpReceived++;
+        long now = scheduler.nowMillis();
+        for (RtcpPacket p : packets) {
+            if (p instanceof SenderReport sr) {
+                ReceptionStatistics s = sources.get(sr.ssrc());
+                if (s != null) {
+                    s.onSenderReport(sr.ntpTimestamp(), now);
+                }
+                latchRtcp(sr.ssrc(), from);
+                readBlocks(sr.reports());
+            } else if (p instanceof ReceiverReport rr) {
+                latchRtcp(rr.ssrc(), from);
+                readBlocks(rr.reports());
+            } else if (p instanceof Bye bye && remoteSsrc >= 0 && bye.ssrcs().contains(remoteSsrc)) {
+                remoteBye = true;
+            }
+            // SDES and others: nothing to do yet
+        }
+    }
+
+    private void latchRtcp(long sender, InetSocketAddress from) {
+        if (config.symmetricRtp() && !rtcpLatched && sender == remoteSsrc) {
+            rtcpLatched = true;
+            rtcpRemote = from;
+        }
+    }
+
+    private void readBlocks(List<ReportBlock> blocks) {
+        for (ReportBlock b : blocks) {
+            if (b.ssrc() != ssrc) {
+                continue;
+            }
+            remoteLost = b.cumulativeLost();
+            remoteJitterMillis = b.jitter() * 1000.0 / codec.clockRate();
+            long rtt = b.roundTrip(NtpTime.middle32(NtpTime.fromUnixMillis(wallClockMillis.getAsLong())));
+            if (rtt >= 0) {
+                rttMillis = NtpTime.shortUnitsToMillis(rtt);
+            }
+        }
+    }
+
+    /** Sends a final report with a BYE (§6.6) and stops. */
+    public void close(String reason) {
+        if (closed) {
+            return;
+        }
+        rtcpTimer.cancel();
+        sendRtcp(new Bye(List.of(ssrc), reason));
+        closed = true;
+    }
+
+    public RtpStatistics statistics() {
+        ReceptionStatistics remote = remoteSsrc < 0 ? null : sources.get(remoteSsrc);
+        return new RtpStatistics(packetsSent, octetsSent, remote == null ? 0 : remote.received(),
+                remote == null ? 0 : remote.octets(), remote == null ? 0 : Math.max(0, remote.lost()),
+                remote == null ? 0 : remote.jitterMillis(), rttMillis, remoteLost, remoteJitterMillis, rtcpSent,
+                rtcpReceived, dropped, playout.lateOrDuplicate(), playout.concealed());
+    }
+}

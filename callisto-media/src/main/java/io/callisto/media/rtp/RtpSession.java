@@ -1,0 +1,240 @@
+package io.callisto.media.rtp;
+
+import io.callisto.exec.Cancellable;
+import io.callisto.exec.Owner;
+import io.callisto.media.audio.MediaSink;
+import io.callisto.media.audio.MediaSource;
+import io.callisto.media.dtmf.DtmfListener;
+import io.callisto.media.internal.PortBinder;
+import io.callisto.media.internal.RtpStream;
+import io.callisto.transport.internal.IoKind;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.DatagramPacket;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One RTP media stream over UDP (RFC 3550): a local RTP/RTCP port pair from a configured range (or one port with
+ * rtcp-mux, RFC 5761), the remote address from signalling, symmetric RTP, a 20 ms frame per {@link MediaClock}
+ * tick from a {@link MediaSource}, received audio through an adaptive jitter buffer into a {@link MediaSink},
+ * RFC 4733 DTMF both ways, RTCP reports about every {@code rtcpIntervalMillis} and a BYE on close.
+ *
+ * <p>Threading: the session belongs to its clock's owner thread; sockets are read on Netty's event loops and each
+ * datagram is handed to the owner. Every public method may be called from any thread. Listeners, sources and
+ * sinks run on the owner thread and must not block.
+ */
+public final class RtpSession {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RtpSession.class);
+
+    private final MediaClock clock;
+    private final Owner owner;
+    private final RtpStream stream;
+    private final RtpSessionConfig config;
+    private Channel rtpChannel;
+    private Channel rtcpChannel;
+    private int rtpPort;
+    private int rtcpPort;
+    private Cancellable ticker = Cancellable.NONE;
+    private volatile RtpStatistics statistics = RtpStatistics.EMPTY;
+    private volatile boolean closed;
+    private volatile boolean remoteBye;
+    private boolean started;
+
+    private RtpSession(MediaClock clock, RtpSessionConfig config, Random random) {
+        this.clock = clock;
+        this.owner = clock.owner();
+        this.config = config;
+        this.stream = new RtpStream(config, owner, new RtpStream.Network() {
+            @Override
+            public void sendRtp(byte[] packet, InetSocketAddress to) {
+                send(rtpChannel, packet, to);
+            }
+
+            @Override
+            public void sendRtcp(byte[] packet, InetSocketAddress to) {
+                send(rtcpChannel != null ? rtcpChannel : rtpChannel, packet, to);
+            }
+        }, random, System::currentTimeMillis);
+    }
+
+    /**
+     * Binds a new session's sockets on {@code group} (NIO or epoll) and attaches it to {@code clock}. The future
+     * fails when no port pair of the range is free.
+     */
+    public static CompletableFuture<RtpSession> open(EventLoopGroup group, MediaClock clock,
+                                                     RtpSessionConfig config) {
+        RtpSession session = new RtpSession(clock, config, new SecureRandom());
+        Bootstrap bootstrap = new Bootstrap().group(group).channel(IoKind.of(group).datagram());
+        PortBinder binder = new PortBinder(bootstrap, config.bindAddress(), config.ports(), config.rtcpMux(),
+                () -> session.new Inbound(!config.rtcpMux() ? Kind.RTP : Kind.MUX),
+                () -> session.new Inbound(Kind.RTCP));
+        return binder.bind().thenApply(bound -> {
+            session.rtpChannel = bound.rtp();
+            session.rtcpChannel = bound.rtcp();
+            session.rtpPort = ((InetSocketAddress) bound.rtp().localAddress()).getPort();
+            session.rtcpPort = bound.rtcp() == null ? session.rtpPort
+                    : ((InetSocketAddress) bound.rtcp().localAddress()).getPort();
+            return session;
+        });
+    }
+
+    /** The local RTP port (even). */
+    public int localRtpPort() {
+        return rtpPort;
+    }
+
+    /** The local RTCP port: the next odd port, or the RTP port with rtcp-mux. */
+    public int localRtcpPort() {
+        return rtcpPort;
+    }
+
+    /** Our SSRC (random, RFC 3550 §8.1). */
+    public long ssrc() {
+        return stream.ssrc();
+    }
+
+    /**
+     * Where to send, from signalling (SDP c= and m= lines, a=rtcp). A null {@code rtcp} means the RTP port + 1, or
+     * the RTP address with rtcp-mux. With symmetric RTP the session later answers to where packets come from.
+     */
+    public void remote(InetSocketAddress rtp, InetSocketAddress rtcp) {
+        InetSocketAddress r = rtcp != null ? rtcp
+                : config.rtcpMux() ? rtp : new InetSocketAddress(rtp.getAddress(), rtp.getPort() + 1);
+        owner.run(() -> stream.remote(rtp, r));
+    }
+
+    public void source(MediaSource source) {
+        owner.run(() -> stream.source(source));
+    }
+
+    public void sink(MediaSink sink) {
+        owner.run(() -> stream.sink(sink));
+    }
+
+    public void dtmfListener(DtmfListener listener) {
+        owner.run(() -> stream.dtmfListener(listener));
+    }
+
+    /**
+     * Queues an RFC 4733 DTMF digit (0-9, *, #, A-D) of the given duration (40..5000 ms).
+     *
+     * @throws IllegalStateException when the configuration has no telephone-event payload type
+     */
+    public void sendDtmf(char digit, int durationMillis) {
+        if (config.telephoneEventPayloadType() < 0) {
+            throw new IllegalStateException("no telephone-event payload type negotiated");
+        }
+        if (io.callisto.media.dtmf.TelephoneEvent.eventOf(digit) < 0) {
+            throw new IllegalArgumentException("not a DTMF digit: '" + digit + "'");
+        }
+        owner.run(() -> stream.sendDtmf(digit, durationMillis));
+    }
+
+    /** Stops or resumes sending (e.g. on hold); received audio keeps playing. */
+    public void sending(boolean on) {
+        owner.run(() -> stream.sending(on));
+    }
+
+    /** Starts the media: a frame each tick of the clock and RTCP reports. A second call does nothing. */
+    public void start() {
+        owner.run(() -> {
+            if (closed || started) {
+                return;
+            }
+            started = true;
+            stream.start();
+            ticker = clock.add(() -> {
+                stream.tick();
+                statistics = stream.statistics();
+            });
+        });
+    }
+
+    /** The latest counters (refreshed every tick and on each RTCP packet). */
+    public RtpStatistics statistics() {
+        return statistics;
+    }
+
+    /** True once the remote source said BYE in RTCP. */
+    public boolean remoteBye() {
+        return remoteBye;
+    }
+
+    /** Sends an RTCP BYE (§6.6), stops the media and closes the sockets. */
+    public CompletableFuture<Void> close() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        owner.run(() -> {
+            if (!closed) {
+                closed = true;
+                ticker.cancel();
+                stream.close("session closed");
+                statistics = stream.statistics();
+            }
+            // the BYE write is queued on the channel before the close, so it goes out first
+            CompletableFuture<?> a = closeChannel(rtpChannel);
+            CompletableFuture<?> b = closeChannel(rtcpChannel);
+            CompletableFuture.allOf(a, b).whenComplete((v, e) -> done.complete(null));
+        });
+        return done;
+    }
+
+    private static CompletableFuture<Void> closeChannel(Channel channel) {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        if (channel == null) {
+            f.complete(null);
+        } else {
+            channel.close().addListener(x -> f.complete(null));
+        }
+        return f;
+    }
+
+    private static void send(Channel channel, byte[] packet, InetSocketAddress to) {
+        if (channel != null && to != null && channel.isActive()) {
+            channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(packet), to), channel.voidPromise());
+        }
+    }
+
+    private enum Kind { RTP, RTCP, MUX }
+
+    /** Copies each datagram and hands it to the owner thread. */
+    private final class Inbound extends SimpleChannelInboundHandler<DatagramPacket> {
+        private final Kind kind;
+
+        Inbound(Kind kind) {
+            this.kind = kind;
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+            byte[] data = ByteBufUtil.getBytes(packet.content());
+            InetSocketAddress from = packet.sender();
+            long arrivalMicros = System.nanoTime() / 1000;
+            boolean rtcp = kind == Kind.RTCP || kind == Kind.MUX && RtpStream.isRtcp(data);
+            owner.execute(() -> {
+                if (rtcp) {
+                    stream.onRtcp(data, from, arrivalMicros);
+                    statistics = stream.statistics();
+                    remoteBye = stream.remoteBye();
+                } else {
+                    stream.onRtp(data, from, arrivalMicros);
+                }
+            });
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            LOG.debug("RTP socket error", cause);
+        }
+    }
+}
