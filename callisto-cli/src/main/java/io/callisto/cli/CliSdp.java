@@ -22,10 +22,14 @@ final class CliSdp {
         return session(CALLER_PORT);
     }
 
-    /** The answer to an incoming call: only when the INVITE carried an SDP offer (else no body). */
+    /**
+     * What an incoming call's 183 or 200 carries: the answer to the INVITE's SDP offer, or our offer when the INVITE
+     * had none (RFC 3261 §13.3.1: the first reliable response must then carry one; the caller answers in the PRACK
+     * or the ACK). Null when the INVITE offered something other than SDP.
+     */
     static Body answerFor(Call call) {
         Body offer = call.remoteBody();
-        return offer != null && offer.type().is("application", "sdp") ? session(CALLEE_PORT) : null;
+        return offer == null || offer.type().is("application", "sdp") ? session(CALLEE_PORT) : null;
     }
 
     /**
