@@ -126,15 +126,12 @@ final class CompletedStore {
         if (count == 0) {
             return false;
         }
-        long loc = find(key);
+        long loc = find(key, clock.nowMillis());
         if (loc < 0) {
             return false;
         }
         byte[] c = chunk(loc);
         int o = (int) loc;
-        if (getLong(c, o + 4) <= clock.nowMillis()) {
-            return false; // Timer J has fired; the sweep will drop it
-        }
         int length = getInt(c, o);
         int keyLength = getShort(c, o + 16);
         InetSocketAddress local = locals.get(getShort(c, o + 18));
@@ -177,7 +174,8 @@ final class CompletedStore {
             byte[] c = chunks.get(0);
             boolean writing = chunks.size() == 1;
             if (writing && readOffset >= writeOffset) {
-                break; // not reached while count > 0
+                java.util.Arrays.fill(slots, 0); // not reached while count > 0; if it were, no slot may point here
+                break;
             }
             if (!writing && (readOffset + 4 > CHUNK || getInt(c, readOffset) == 0)) {
                 dropFirstChunk();
@@ -254,12 +252,14 @@ final class CompletedStore {
         hashes[i] = hash;
     }
 
-    private long find(String key) {
+    /** The record for {@code key} whose Timer J has not fired at {@code now} (one that has waits for the sweep). */
+    private long find(String key, long now) {
         int hash = key.hashCode();
         int mask = slots.length - 1;
         for (int i = home(hash, mask); slots[i] != 0; i = (i + 1) & mask) {
-            if (hashes[i] == hash && keyEquals(slots[i] - 1, key)) {
-                return slots[i] - 1;
+            long loc = slots[i] - 1;
+            if (hashes[i] == hash && keyEquals(loc, key) && getLong(chunk(loc), (int) loc + 4) > now) {
+                return loc;
             }
         }
         return -1;
