@@ -23,6 +23,7 @@ import java.net.InetSocketAddress;
  * @param mediaPort        the value of {@code [media_port]}
  * @param reportIntervalMs length of a reporting interval
  * @param lingerMs         how long an ended call still answers its peer's retransmissions (UDP)
+ * @param rtp              RTP streaming of the calls, or null for none
  */
 public record BenchConfig(
         Scenario scenario,
@@ -39,7 +40,8 @@ public record BenchConfig(
         InjectionData injection,
         int mediaPort,
         long reportIntervalMs,
-        long lingerMs) {
+        long lingerMs,
+        RtpOptions rtp) {
 
     /** A builder with the defaults: UDP, 10 calls/s, no ramp, no limits, 0 ms call length, 32 s timeouts. */
     public static Builder builder(Scenario scenario) {
@@ -63,6 +65,7 @@ public record BenchConfig(
         private int mediaPort = 6000;
         private long reportIntervalMs = 1000;
         private long lingerMs = 5000;
+        private RtpOptions rtp;
 
         private Builder(Scenario scenario) {
             this.scenario = scenario;
@@ -147,6 +150,12 @@ public record BenchConfig(
         }
 
         /** Retransmission linger after a call ends. */
+        /** RTP streaming of every call (null: none). */
+        public Builder rtp(RtpOptions options) {
+            rtp = options;
+            return this;
+        }
+
         public Builder lingerMs(long ms) {
             lingerMs = ms;
             return this;
@@ -155,7 +164,7 @@ public record BenchConfig(
         /** The configuration. */
         public BenchConfig build() {
             return new BenchConfig(scenario, transport, target, service, ratePerSec, rampMs, maxConcurrent, calls,
-                    runMs, callLengthMs, recvTimeoutMs, injection, mediaPort, reportIntervalMs, lingerMs);
+                    runMs, callLengthMs, recvTimeoutMs, injection, mediaPort, reportIntervalMs, lingerMs, rtp);
         }
     }
 }

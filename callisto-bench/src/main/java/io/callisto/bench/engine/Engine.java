@@ -1,11 +1,13 @@
 package io.callisto.bench.engine;
 
 import io.callisto.bench.engine.internal.CallHost;
+import io.callisto.bench.engine.internal.MediaLegs;
 import io.callisto.bench.engine.internal.CallInstance;
 import io.callisto.bench.engine.internal.Summaries;
 import io.callisto.bench.report.Interval;
 import io.callisto.bench.report.LatencySummary;
 import io.callisto.bench.report.LoadVerdict;
+import io.callisto.bench.report.RtpFigures;
 import io.callisto.bench.report.RunResult;
 import io.callisto.bench.report.Totals;
 import io.callisto.bench.scenario.Step;
@@ -52,6 +54,8 @@ public final class Engine implements InboundHandler {
     private final Owner control;
     private final NanoClock clock;
     private final Metrics metrics = new Metrics();
+    /** The calls' RTP sessions ({@code --rtp}), or null. */
+    private final MediaLegs media;
     private final CallHost host;
     private final boolean server;
     private final Pacer pacer;
@@ -85,7 +89,9 @@ public final class Engine implements InboundHandler {
         this.wire = wire;
         this.control = control;
         this.clock = clock;
-        this.host = CallHost.create(config, wire, metrics, clock, ProcessHandle.current().pid(), errors);
+        this.media = config.rtp() == null ? null
+                : MediaLegs.start(config.rtp(), wire.localPoints().get(0).address().getAddress(), metrics, errors);
+        this.host = CallHost.create(config, wire, metrics, clock, ProcessHandle.current().pid(), errors, media);
         this.server = config.scenario().isServer();
         if (!server && config.target() == null) {
             throw new IllegalArgumentException("a client scenario needs a target");
@@ -344,6 +350,7 @@ public final class Engine implements InboundHandler {
         if (length <= 0) {
             return;
         }
+        RtpFigures rtp = media == null ? null : media.sample(); // before the drain: its samples are this interval's
         Map<String, Histogram> h = metrics.drainInterval();
         long[] current = {metrics.attempted(), metrics.answered(), metrics.failed(),
                 metrics.retransmissions.sum()};
@@ -352,7 +359,7 @@ public final class Engine implements InboundHandler {
         Interval.Percentiles p = Summaries.percentiles(h.get(primaryLatency));
         Interval interval = new Interval((now - t0) / 1_000_000L, length / 1_000_000L, offered,
                 (current[0] - previous[0]) / seconds, metrics.concurrent(), current[0] - previous[0],
-                current[1] - previous[1], current[2] - previous[2], current[3] - previous[3], p);
+                current[1] - previous[1], current[2] - previous[2], current[3] - previous[3], p, rtp);
         previous = current;
         lastIntervalNanos = now;
         timeline.add(interval);
@@ -375,7 +382,8 @@ public final class Engine implements InboundHandler {
     /** The counts so far. */
     public Totals totals() {
         return new Totals(metrics.attempted(), metrics.answered(), metrics.failed(), metrics.failuresByReason(),
-                metrics.retransmissions.sum(), metrics.unexpected.sum(), metrics.maxConcurrent());
+                metrics.retransmissions.sum(), metrics.unexpected.sum(), metrics.maxConcurrent(),
+                media == null ? null : media.totals());
     }
 
     private void finish(long now) {
@@ -391,6 +399,9 @@ public final class Engine implements InboundHandler {
                 : config.target().getHostString() + ":" + config.target().getPort();
         RunResult r = new RunResult(config.scenario().name(), target, startedAt, (now - t0) / 1_000_000L,
                 Settings.of(config, wire.localPoints().size()), totals(), latencies, timeline, verdict);
+        if (media != null) {
+            media.close();
+        }
         result.complete(r);
     }
 

@@ -152,6 +152,9 @@ public final class Metrics {
         if (name.equals(POST_DIAL_DELAY)) {
             return 1;
         }
+        if (name.startsWith("rtp-")) {
+            return 4; // RTP jitter and round trip (--rtp) last
+        }
         return name.startsWith(RESPONSE_TIME) ? 2 : 3;
     }
 }

@@ -24,6 +24,11 @@ final class Settings {
         m.put("call length", c.callLengthMs() + " ms");
         m.put("recv timeout", c.recvTimeoutMs() == 0 ? "none" : c.recvTimeoutMs() + " ms");
         m.put("local ports", Integer.toString(localPorts));
+        if (c.rtp() != null) {
+            m.put("rtp", "PCMU 20 ms, " + (c.rtp().srtp() ? "SRTP AES_CM_128_HMAC_SHA1_80" : "plain") + ", ports "
+                    + c.rtp().ports().first() + "-" + c.rtp().ports().last() + ", RTCP every "
+                    + c.rtp().rtcpIntervalMs() + " ms");
+        }
         return m;
     }
 }

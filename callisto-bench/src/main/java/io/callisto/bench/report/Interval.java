@@ -15,6 +15,7 @@ package io.callisto.bench.report;
  * @param retransmissions messages this tool sent again in this interval
  * @param latency         answer delay (or, for scenarios without an INVITE, the response time of the main
  *                        request) of the calls answered in this interval, in milliseconds; null when none was
+ * @param rtp             the media sessions' figures in this interval; null for a run without {@code --rtp}
  */
 public record Interval(
         long endMs,
@@ -26,7 +27,15 @@ public record Interval(
         long answered,
         long failed,
         long retransmissions,
-        Percentiles latency) {
+        Percentiles latency,
+        RtpFigures rtp) {
+
+    /** An interval of a run without RTP. */
+    public Interval(long endMs, long lengthMs, double offeredPerSec, double achievedPerSec, long concurrent,
+                    long attempted, long answered, long failed, long retransmissions, Percentiles latency) {
+        this(endMs, lengthMs, offeredPerSec, achievedPerSec, concurrent, attempted, answered, failed,
+                retransmissions, latency, null);
+    }
 
     /**
      * Percentiles of one interval's latency samples, in milliseconds.

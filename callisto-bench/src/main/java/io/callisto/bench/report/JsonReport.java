@@ -27,14 +27,17 @@ import java.time.format.DateTimeParseException;
  *   <li>{@code settings}: object of strings, in the order the run showed them;</li>
  *   <li>{@code totals}: {@code attempted}, {@code answered}, {@code failed}, {@code failuresByReason} (object,
  *       reason → count), {@code retransmissions}, {@code unexpectedMessages}, {@code maxConcurrent}; and
- *       {@code answerSeizureRatio} (0 to 1, derived: ignored when read back);</li>
+ *       {@code answerSeizureRatio} (0 to 1, derived: ignored when read back); {@code rtp} (null without
+ *       {@code --rtp}, else {@link RtpFigures}: {@code sessions}, {@code packetsSent}, {@code packetsReceived},
+ *       {@code packetsLost}, {@code jitterMeanMs}, {@code jitterMaxMs}, {@code rttMeanMs}, {@code rttMaxMs} and
+ *       the derived {@code lossRatio});</li>
  *   <li>{@code latencies}: array of {@code name}, {@code count}, {@code minMs}, {@code meanMs}, {@code p50Ms},
  *       {@code p90Ms}, {@code p99Ms}, {@code p999Ms}, {@code maxMs}, {@code histogram} (array of
  *       {@code fromMs}, {@code toMs}, {@code count});</li>
  *   <li>{@code timeline}: array of {@code endMs}, {@code lengthMs}, {@code offeredPerSec},
  *       {@code achievedPerSec}, {@code concurrent}, {@code attempted}, {@code answered}, {@code failed},
  *       {@code retransmissions}, {@code latency} (null, or {@code p50Ms}, {@code p90Ms}, {@code p99Ms},
- *       {@code p999Ms}, {@code maxMs});</li>
+ *       {@code p999Ms}, {@code maxMs}), {@code rtp} (null, or the interval's {@link RtpFigures});</li>
  *   <li>{@code verdict}: {@code keptUp} (boolean), {@code message}.</li>
  * </ul>
  *
@@ -46,6 +49,7 @@ public final class JsonReport {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .addMixIn(Totals.class, TotalsWithRatio.class)
+            .addMixIn(RtpFigures.class, RtpWithLossRatio.class)
             .registerModule(new SimpleModule("callisto-bench-report")
                     .addSerializer(Instant.class, new InstantWriter())
                     .addDeserializer(Instant.class, new InstantReader()))
@@ -114,6 +118,12 @@ public final class JsonReport {
     private abstract static class TotalsWithRatio {
         @JsonProperty("answerSeizureRatio")
         abstract double answerSeizureRatio();
+    }
+
+    /** Adds the derived loss ratio to the RTP figures' JSON. */
+    private abstract static class RtpWithLossRatio {
+        @JsonProperty("lossRatio")
+        abstract double lossRatio();
     }
 
     private static final class InstantWriter extends JsonSerializer<Instant> {

@@ -18,6 +18,7 @@ import java.util.TreeMap;
  * @param retransmissions    requests and responses this tool sent again
  * @param unexpectedMessages messages received that matched no call or no step of their call
  * @param maxConcurrent      the highest number of calls in progress at one time
+ * @param rtp                the media sessions' figures over the run; null for a run without {@code --rtp}
  */
 public record Totals(
         long attempted,
@@ -26,10 +27,17 @@ public record Totals(
         Map<String, Long> failuresByReason,
         long retransmissions,
         long unexpectedMessages,
-        long maxConcurrent) {
+        long maxConcurrent,
+        RtpFigures rtp) {
 
     public Totals {
         failuresByReason = java.util.Collections.unmodifiableMap(new TreeMap<>(failuresByReason));
+    }
+
+    /** The totals of a run without RTP. */
+    public Totals(long attempted, long answered, long failed, Map<String, Long> failuresByReason,
+                  long retransmissions, long unexpectedMessages, long maxConcurrent) {
+        this(attempted, answered, failed, failuresByReason, retransmissions, unexpectedMessages, maxConcurrent, null);
     }
 
     /**

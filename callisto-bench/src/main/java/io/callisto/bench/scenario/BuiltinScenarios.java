@@ -29,7 +29,9 @@ public final class BuiltinScenarios {
     /**
      * The options a built-in's placeholders take, with their defaults: {@code to} (the Request-URI),
      * {@code from_user}, {@code domain}, {@code expires}, {@code text}, {@code ring_ms}, {@code answer_mix} and
-     * {@code hangup} ({@code true}: the uas hangs up after the call length instead of waiting for the BYE).
+     * {@code hangup} ({@code true}: the uas hangs up after the call length instead of waiting for the BYE),
+     * {@code media_proto} and {@code crypto_line} (the SDP's transport and an optional a=crypto line:
+     * {@link #srtp(Map)} sets them).
      */
     public static Map<String, String> defaults() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -41,6 +43,8 @@ public final class BuiltinScenarios {
         m.put("ring_ms", "0");
         m.put("answer_mix", "200:100");
         m.put("hangup", "false");
+        m.put("media_proto", "RTP/AVP");
+        m.put("crypto_line", "");
         return m;
     }
 
@@ -64,6 +68,15 @@ public final class BuiltinScenarios {
             p.put("reject_blocks", rejectBlocks(mix));
         }
         return fill(text, p);
+    }
+
+    /**
+     * Sets the placeholders of an SRTP offer or answer in the SDP of the built-ins ({@code --srtp}): transport
+     * {@code RTP/SAVP} (RFC 3711 §12) and an {@code a=crypto:[media_crypto]} line (RFC 4568).
+     */
+    public static void srtp(Map<String, String> params) {
+        params.put("media_proto", "RTP/SAVP");
+        params.put("crypto_line", "\n      a=crypto:[media_crypto]");
     }
 
     /** Loads built-in {@code name}, filled from {@code params}. */

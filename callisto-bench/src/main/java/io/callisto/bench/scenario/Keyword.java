@@ -17,7 +17,7 @@ public record Keyword(Kind kind, int number, String header, String username, Str
     public enum Kind {
         SERVICE, REMOTE_IP, REMOTE_PORT, LOCAL_IP, LOCAL_PORT, LOCAL_IP_TYPE, TRANSPORT, CALL_ID, CALL_NUMBER,
         CSEQ, BRANCH, LAST_HEADER, ROUTES, PEER_TAG_PARAM, LEN, FIELD, AUTHENTICATION, PID, MEDIA_IP,
-        MEDIA_IP_TYPE, MEDIA_PORT, AUTO_MEDIA_PORT, NEXT_URL, PEER_PARTY, LOCAL_PARTY
+        MEDIA_IP_TYPE, MEDIA_PORT, AUTO_MEDIA_PORT, NEXT_URL, PEER_PARTY, LOCAL_PARTY, MEDIA_CRYPTO
     }
 
     /** A keyword without arguments. */
@@ -52,6 +52,7 @@ public record Keyword(Kind kind, int number, String header, String username, Str
             case "media_ip_type": return of(Kind.MEDIA_IP_TYPE);
             case "media_port": return of(Kind.MEDIA_PORT);
             case "auto_media_port": return of(Kind.AUTO_MEDIA_PORT);
+            case "media_crypto": return of(Kind.MEDIA_CRYPTO);
             case "next_url": return of(Kind.NEXT_URL);
             case "peer_party": return of(Kind.PEER_PARTY);
             case "local_party": return of(Kind.LOCAL_PARTY);

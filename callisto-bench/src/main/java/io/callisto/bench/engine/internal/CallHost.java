@@ -28,15 +28,16 @@ import java.util.Map;
  * @param usesPeerTag whether any message uses {@code [peer_tag_param]} (else tags are not parsed)
  * @param usesRoutes  whether any message uses {@code [routes]} (else Record-Route is not read)
  * @param usesNextUrl whether any message uses {@code [next_url]} (else Contact is not read)
+ * @param media   the run's RTP sessions ({@code --rtp}), or null
  */
 public record CallHost(BenchConfig config, Wire wire, Metrics metrics, NanoClock clock, long pid,
         CallTable[] tables, SipParser parser, java.io.PrintStream errors,
         java.util.concurrent.atomic.AtomicBoolean told, boolean usesPeerTag, boolean usesRoutes,
-        boolean usesNextUrl) {
+        boolean usesNextUrl, MediaLegs media) {
 
     /** A host with empty call tables. */
     public static CallHost create(BenchConfig config, Wire wire, Metrics metrics, NanoClock clock, long pid,
-            java.io.PrintStream errors) {
+            java.io.PrintStream errors, MediaLegs media) {
         CallTable[] tables = new CallTable[wire.owners().size()];
         for (int i = 0; i < tables.length; i++) {
             tables[i] = new CallTable();
@@ -52,7 +53,7 @@ public record CallHost(BenchConfig config, Wire wire, Metrics metrics, NanoClock
             }
         }
         return new CallHost(config, wire, metrics, clock, pid, tables, SipParser.DEFAULT, errors,
-                new java.util.concurrent.atomic.AtomicBoolean(), tag, routes, next);
+                new java.util.concurrent.atomic.AtomicBoolean(), tag, routes, next, media);
     }
 
     /** Tells the user, once per run, that a rendered message of step {@code index} does not parse. */

@@ -65,6 +65,9 @@ public final class CallInstance implements Template.Resolver, SendListener {
     private Cancellable txTimer;
     private Cancellable waitTimer;
     private boolean ended;
+    /** The call's RTP session with {@code --rtp} (null until opened, and without). */
+    MediaLeg media;
+    private boolean mediaPending;
 
     /**
      * A call.
@@ -104,18 +107,46 @@ public final class CallInstance implements Template.Resolver, SendListener {
     public void start() {
         host.tables()[host.ownerIndex(callId)].put(callId, this);
         host.metrics().callStarted();
-        advance();
+        if (host.media() != null) {
+            openMedia(this::advance);
+        } else {
+            advance();
+        }
+    }
+
+    /** Opens the call's RTP session (its port goes into the SDP), then runs {@code then}; owner thread only. */
+    private void openMedia(Runnable then) {
+        mediaPending = true;
+        host.media().open().whenComplete((leg, e) -> owner.execute(() -> {
+            mediaPending = false;
+            if (e != null) {
+                host.media().tell("cannot open an RTP session: " + e.getMessage());
+                fail("media");
+            } else if (ended) {
+                leg.stop();
+            } else {
+                media = leg;
+                then.run();
+            }
+        }));
     }
 
     /** Starts a server call with the request that created it (which matched the first step). Owner thread only. */
     public void startWith(SipMessage first) {
         host.tables()[host.ownerIndex(callId)].put(callId, this);
         host.metrics().callStarted();
-        onMessage(first);
+        if (host.media() != null) {
+            openMedia(() -> onMessage(first));
+        } else {
+            onMessage(first);
+        }
     }
 
     /** Handles a message of this call. Owner thread only. */
     public void onMessage(SipMessage m) {
+        if (mediaPending) {
+            return; // a retransmission of the first request while the RTP session opens: it is being handled
+        }
         boolean request = m.isRequest();
         int status = request ? 0 : ((SipResponse) m).status();
         String method = request ? ((SipRequest) m).method() : null;
@@ -203,6 +234,9 @@ public final class CallInstance implements Template.Resolver, SendListener {
         receivedCseq[i] = m.cseq() == null ? -1 : m.cseq().number();
         last = m;
         remember(m, request, status);
+        if (media != null) {
+            mediaOnReceive(m, request, status, cseqMethod);
+        }
         Metrics metrics = host.metrics();
         if (request) {
             if (((SipRequest) m).isMethod("INVITE") && inviteNanos < 0) {
@@ -219,6 +253,22 @@ public final class CallInstance implements Template.Resolver, SendListener {
         timers(r.common(), now);
         index = following(i, r.common());
         advance();
+    }
+
+    /**
+     * RTP on a received message: the peer's SDP (an INVITE's offer, an answer in a 1xx/2xx to our INVITE); the
+     * media starts with a 2xx to the INVITE and stops with a BYE.
+     */
+    private void mediaOnReceive(SipMessage m, boolean request, int status, String cseqMethod) {
+        boolean invite = "INVITE".equals(cseqMethod);
+        if (invite && m.bodyLength() > 0 && (request || status < 300)) {
+            media.peerDescription(m.body(), request);
+        }
+        if (!request && invite && status >= 200 && status < 300) {
+            media.start();
+        } else if (request && ((SipRequest) m).isMethod("BYE")) {
+            media.stop();
+        }
     }
 
     /** A response to the INVITE (received by a client, sent by a server): post-dial delay, answer delay. */
@@ -365,6 +415,13 @@ public final class CallInstance implements Template.Resolver, SendListener {
             inviteProgress(((SipResponse) m).status(), now);
         }
         host.wire().send(m, bytes, destination, this);
+        if (media != null) {
+            if (!request && invite(m) && ((SipResponse) m).status() / 100 == 2) {
+                media.start(); // our answer is out (RFC 3264 §6: the answerer may send once it answered)
+            } else if (request && ((SipRequest) m).isMethod("BYE")) {
+                media.stop();
+            }
+        }
         if (s.retransMs() > 0 && destination.transport() == Transport.UDP
                 && !(request && ((SipRequest) m).isMethod("ACK"))) {
             cancel(txTimer);
@@ -393,7 +450,17 @@ public final class CallInstance implements Template.Resolver, SendListener {
         }
     }
 
+    private static boolean invite(SipMessage m) {
+        return m.cseq() != null && "INVITE".equals(m.cseq().method());
+    }
+
     private void succeed() {
+        if (media != null && !media.started()) {
+            host.media().tell(media.problem() != null ? media.problem()
+                    : "the call ended without RTP: no SDP answer with an audio stream");
+            fail("media");
+            return;
+        }
         end();
         host.metrics().callSucceeded();
     }
@@ -409,6 +476,9 @@ public final class CallInstance implements Template.Resolver, SendListener {
 
     private void end() {
         ended = true;
+        if (media != null) {
+            media.stop();
+        }
         cancelRetransmission();
         cancel(txTimer);
         cancel(waitTimer);

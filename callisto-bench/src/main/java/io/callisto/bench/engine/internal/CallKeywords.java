@@ -34,7 +34,8 @@ final class CallKeywords {
             case FIELD -> out.append(k.number() < c.fields.length ? c.fields[k.number()] : "");
             case AUTHENTICATION -> authentication(c, k, out);
             case PID -> out.append(c.host.pid());
-            case MEDIA_PORT -> out.append(c.host.config().mediaPort());
+            case MEDIA_PORT -> out.append(c.media != null ? c.media.port() : c.host.config().mediaPort());
+            case MEDIA_CRYPTO -> out.append(c.media != null ? c.media.crypto() : "");
             case AUTO_MEDIA_PORT -> out.append(c.host.config().mediaPort() + 2 * (int) (c.number % 10_000));
             case NEXT_URL -> out.append(c.contactUri != null ? c.contactUri : "sip:" + c.host.config().service() + "@"
                     + remoteHost(c) + ":" + c.destination.address().getPort());
