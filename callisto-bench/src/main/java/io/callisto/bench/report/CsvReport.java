@@ -16,8 +16,12 @@ import java.util.List;
  *
  * <pre>
  * end_ms,length_ms,offered_per_s,achieved_per_s,concurrent,attempted,answered,failed,retransmissions,
- * p50_ms,p90_ms,p99_ms,p999_ms,max_ms
+ * p50_ms,p90_ms,p99_ms,p999_ms,max_ms,rtp_sessions,rtp_sent,rtp_received,rtp_lost,rtp_jitter_mean_ms,
+ * rtp_jitter_max_ms,rtp_rtt_mean_ms,rtp_rtt_max_ms
  * </pre>
+ *
+ * <p>The {@code rtp_} columns ({@link RtpFigures}) are empty in a run without {@code --rtp}, and a jitter or
+ * round-trip column is empty when nothing was measured.
  *
  * <p>Counts are integers; rates and latencies (milliseconds) are decimals with a dot, as many digits as it takes
  * to read the exact value back. The percentile columns are empty when no call was answered in the interval (and
@@ -28,7 +32,8 @@ public final class CsvReport {
     /** The header row's column names, in order. */
     public static final List<String> COLUMNS = List.of("end_ms", "length_ms", "offered_per_s", "achieved_per_s",
             "concurrent", "attempted", "answered", "failed", "retransmissions", "p50_ms", "p90_ms", "p99_ms",
-            "p999_ms", "max_ms");
+            "p999_ms", "max_ms", "rtp_sessions", "rtp_sent", "rtp_received", "rtp_lost", "rtp_jitter_mean_ms",
+            "rtp_jitter_max_ms", "rtp_rtt_mean_ms", "rtp_rtt_max_ms");
 
     private CsvReport() {
     }
@@ -75,6 +80,15 @@ public final class CsvReport {
         f.add(p == null ? "" : Numbers.machine(p.p99Ms()));
         f.add(p == null ? "" : Numbers.machine(p.p999Ms()));
         f.add(p == null ? "" : Numbers.machine(p.maxMs()));
+        RtpFigures r = i.rtp();
+        f.add(r == null ? "" : Long.toString(r.sessions()));
+        f.add(r == null ? "" : Long.toString(r.packetsSent()));
+        f.add(r == null ? "" : Long.toString(r.packetsReceived()));
+        f.add(r == null ? "" : Long.toString(r.packetsLost()));
+        f.add(r == null || r.jitterMeanMs() < 0 ? "" : Numbers.machine(r.jitterMeanMs()));
+        f.add(r == null || r.jitterMaxMs() < 0 ? "" : Numbers.machine(r.jitterMaxMs()));
+        f.add(r == null || r.rttMeanMs() < 0 ? "" : Numbers.machine(r.rttMeanMs()));
+        f.add(r == null || r.rttMaxMs() < 0 ? "" : Numbers.machine(r.rttMaxMs()));
         return f;
     }
 }

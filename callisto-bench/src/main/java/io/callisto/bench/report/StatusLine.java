@@ -97,7 +97,17 @@ public final class StatusLine {
                 t == null ? "-" : Long.toString(t.failed()),
                 t == null ? "-" : Long.toString(t.retransmissions()),
                 p == null ? "-" : Numbers.ms(p.p50Ms()),
-                p == null ? "-" : Numbers.ms(p.p99Ms()));
+                p == null ? "-" : Numbers.ms(p.p99Ms())) + ttyRtp(i);
+    }
+
+    /** The RTP part of a terminal line: live sessions, loss and jitter of the interval; empty without RTP. */
+    private static String ttyRtp(Interval i) {
+        RtpFigures r = i == null ? null : i.rtp();
+        if (r == null) {
+            return "";
+        }
+        return "  rtp " + r.sessions() + " loss " + Numbers.percent(r.lossRatio()) + " jit "
+                + RtpText.ms(r.jitterMeanMs()) + "/" + RtpText.ms(r.jitterMaxMs()) + " ms";
     }
 
     /**
@@ -118,6 +128,17 @@ public final class StatusLine {
                 + " failed=" + (t == null ? "-" : Long.toString(t.failed()))
                 + " retransmissions=" + (t == null ? "-" : Long.toString(t.retransmissions()))
                 + " p50_ms=" + (p == null ? "-" : Numbers.ms(p.p50Ms()))
-                + " p99_ms=" + (p == null ? "-" : Numbers.ms(p.p99Ms()));
+                + " p99_ms=" + (p == null ? "-" : Numbers.ms(p.p99Ms())) + plainRtp(i);
+    }
+
+    private static String plainRtp(Interval i) {
+        RtpFigures r = i == null ? null : i.rtp();
+        if (r == null) {
+            return "";
+        }
+        return " rtp_sessions=" + r.sessions() + " rtp_sent=" + r.packetsSent() + " rtp_received="
+                + r.packetsReceived() + " rtp_lost=" + r.packetsLost() + " rtp_jitter_mean_ms="
+                + RtpText.ms(r.jitterMeanMs()) + " rtp_jitter_max_ms=" + RtpText.ms(r.jitterMaxMs())
+                + " rtp_rtt_mean_ms=" + RtpText.ms(r.rttMeanMs());
     }
 }

@@ -82,6 +82,9 @@ public final class SummaryTable {
         calls.row("average rate", Numbers.oneDecimal(Facts.averageRate(r)) + "/s");
         b.append(calls.render()).append('\n');
         b.append("Load: ").append(Text.plain(Facts.verdictLine(r))).append("\n\n");
+        if (t.rtp() != null) {
+            b.append(RtpText.block(t.rtp())).append('\n');
+        }
 
         TextTable latency = new TextTable("");
         latency.row("Latency (ms)", "count", "min", "mean", "p50", "p90", "p99", "p99.9", "max");

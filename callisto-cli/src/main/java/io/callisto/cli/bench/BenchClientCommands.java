@@ -95,6 +95,12 @@ final class BenchClientCommands {
         }
 
         @Override
+        void put(Map<String, String> p) {
+            super.put(p);
+            media.put(p);
+        }
+
+        @Override
         void extras() {
             super.extras();
             length.applyTo(run);

@@ -5,7 +5,9 @@ import io.callisto.bench.engine.Engine;
 import io.callisto.bench.engine.NanoClock;
 import io.callisto.bench.engine.LeanUdpWire;
 import io.callisto.bench.engine.NettyWire;
+import io.callisto.bench.engine.RtpOptions;
 import io.callisto.bench.engine.RunnableWire;
+import io.callisto.media.rtp.PortRange;
 import io.callisto.bench.engine.WarmUp;
 import io.callisto.transport.ListeningPoint;
 import java.util.ArrayList;
@@ -69,7 +71,7 @@ final class BenchRunner {
         }
         BenchConfig.Builder b = BenchConfig.builder(scenario).transport(transport).service(o.service).calls(o.calls)
                 .runMs(o.runMs).callLengthMs(o.durationMs).recvTimeoutMs(o.timeoutMs).injection(inj)
-                .mediaPort(o.mediaPort).reportIntervalMs(o.intervalMs);
+                .mediaPort(o.mediaPort).reportIntervalMs(o.intervalMs).rtp(rtp(spec, o, transport));
         InetSocketAddress bind;
         if (server) {
             bind = address(spec, serverBind == null ? "127.0.0.1:5060" : serverBind, 5060);
@@ -97,6 +99,22 @@ final class BenchRunner {
             wire = new NettyWire(tc);
         }
         return execute(b.build(), wire, tc, o, warmupMs, out, err);
+    }
+
+    /** The RTP options of --rtp, --rtp-ports, --srtp, --rtcp-ms, or null without --rtp. */
+    private static RtpOptions rtp(CommandSpec spec, RunOptions o, Transport transport) {
+        check(spec, o.rtp || !o.srtp, "--srtp needs --rtp");
+        if (!o.rtp) {
+            return null;
+        }
+        check(spec, o.rtcpMs >= 100, "--rtcp-ms must be at least 100");
+        PortRange ports;
+        try {
+            ports = PortRange.parse(o.rtpPorts);
+        } catch (IllegalArgumentException e) {
+            throw usage(spec, "--rtp-ports: " + e.getMessage());
+        }
+        return new RtpOptions(ports, o.srtp, o.rtcpMs, 1);
     }
 
     private static int execute(BenchConfig config, RunnableWire w, TransportConfig tc, RunOptions o, long warmupMs,

@@ -41,6 +41,7 @@ final class BenchUasCommand implements Callable<Integer> {
             tls.applyTo(run);
             Map<String, String> params = new LinkedHashMap<>();
             answering.put(params);
+            media.put(params);
             params.put("hangup", Boolean.toString(run.durationMs > 0));
             var scenario = BuiltinScenarios.load("uas", params);
             return BenchRunner.run(spec, scenario, run, null, bind, null);

@@ -32,13 +32,44 @@ final class RunExtras {
         }
     }
 
-    /** {@code --media-port}: scenarios with SDP (call, uas) and run. */
+    /**
+     * {@code --media-port} and the RTP options {@code --rtp}, {@code --rtp-ports}, {@code --srtp},
+     * {@code --rtcp-ms}: scenarios with SDP (call, uas) and run.
+     */
     static final class MediaPort {
-        @Option(names = "--media-port", defaultValue = "6000", description = "Value of [media_port].")
+        @Option(names = "--media-port", defaultValue = "6000",
+                description = "Value of [media_port] (without --rtp).")
         int mediaPort;
+
+        @Option(names = "--rtp", description = "Stream G.711 (PCMU, 20 ms) RTP with RTCP for the length of each "
+                + "call; [media_port] becomes the call's own RTP port. Reports jitter, loss and round-trip time.")
+        boolean rtp;
+
+        @Option(names = "--rtp-ports", paramLabel = "A-B", defaultValue = "10000-20000",
+                description = "Local RTP/RTCP port range with --rtp (default ${DEFAULT-VALUE}).")
+        String rtpPorts;
+
+        @Option(names = "--srtp", description = "With --rtp: SRTP (AES_CM_128_HMAC_SHA1_80) keyed by SDES: RTP/SAVP "
+                + "and a=crypto:[media_crypto] in the built-ins' SDP.")
+        boolean srtp;
+
+        @Option(names = "--rtcp-ms", defaultValue = "5000",
+                description = "With --rtp: mean RTCP report interval in ms (default ${DEFAULT-VALUE}).")
+        int rtcpMs;
 
         void applyTo(RunOptions o) {
             o.mediaPort = mediaPort;
+            o.rtp = rtp;
+            o.rtpPorts = rtpPorts;
+            o.srtp = srtp;
+            o.rtcpMs = rtcpMs;
+        }
+
+        /** Sets the SRTP placeholders of a built-in's SDP when {@code --srtp} is given. */
+        void put(java.util.Map<String, String> params) {
+            if (srtp) {
+                io.callisto.bench.scenario.BuiltinScenarios.srtp(params);
+            }
         }
     }
 

@@ -55,6 +55,11 @@ final class RunOptions {
     String service = "service";
     /** Value of [media_port] (--media-port of call, uas, run). */
     int mediaPort = 6000;
+    /** RTP streaming (--rtp, --rtp-ports, --srtp, --rtcp-ms of call, uas, run). */
+    boolean rtp;
+    String rtpPorts = "10000-20000";
+    boolean srtp;
+    int rtcpMs = 5000;
     /** Injection file (--inf of run). */
     Path inf;
     /** Certificate and key of a TLS server scenario (uas, run). */
