@@ -73,7 +73,8 @@ class CsvReportTest {
         assertThat(rows).hasSize(1 + r.timeline().size());
         assertThat(rows.get(0)).containsExactly("end_ms", "length_ms", "offered_per_s", "achieved_per_s",
                 "concurrent", "attempted", "answered", "failed", "retransmissions", "p50_ms", "p90_ms", "p99_ms",
-                "p999_ms", "max_ms");
+                "p999_ms", "max_ms", "rtp_sessions", "rtp_sent", "rtp_received", "rtp_lost", "rtp_jitter_mean_ms",
+                "rtp_jitter_max_ms", "rtp_rtt_mean_ms", "rtp_rtt_max_ms");
         assertThat(rows).allMatch(row -> row.size() == CsvReport.COLUMNS.size());
         Interval i = r.timeline().get(20);
         List<String> row = rows.get(21);

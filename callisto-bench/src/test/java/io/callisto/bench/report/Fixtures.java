@@ -116,6 +116,19 @@ final class Fixtures {
                 new Totals(0, 0, 0, Map.of(), 0, 0, 0), List.of(), List.of(), new LoadVerdict(true, ""));
     }
 
+    /** Two intervals of a call run with --rtp: 1,000 sessions, a little loss, jitter and round trip known. */
+    static RunResult withRtp() {
+        RtpFigures first = new RtpFigures(1000, 50_000, 49_990, 10, 1.25, 4.5, 0.8, 2.5);
+        RtpFigures second = new RtpFigures(1000, 50_000, 50_000, 0, 1.5, 3.0, -1, -1);
+        List<Interval> t = List.of(
+                new Interval(1000, 1000, 100, 100, 1000, 100, 0, 0, 0, null, first),
+                new Interval(2000, 1000, 0, 0, 1000, 0, 100, 0, 0, null, second));
+        Totals totals = new Totals(100, 100, 0, Map.of(), 0, 0, 1000,
+                new RtpFigures(1000, 100_000, 99_990, 10, 1.4, 4.5, 0.8, 2.5));
+        return new RunResult("call", "127.0.0.1:5060", START, 2000, Map.of("rtp", "PCMU 20 ms"), totals, List.of(),
+                t, new LoadVerdict(true, "kept up"));
+    }
+
     /** One interval of 1 s with 100 calls. */
     static RunResult oneInterval() {
         Interval i = new Interval(1000, 1000, 100, 99.0, 40, 99, 98, 1, 0,

@@ -44,7 +44,7 @@ class JsonReportTest {
         assertThat(root.get("startedAt").asText()).isEqualTo("2025-06-01T10:00:00Z");
         assertThat(names(root.get("totals"))).containsExactlyInAnyOrder("attempted", "answered", "failed",
                 "failuresByReason", "retransmissions", "unexpectedMessages", "maxConcurrent",
-                "answerSeizureRatio");
+                "answerSeizureRatio", "rtp");
         assertThat(root.get("totals").get("answerSeizureRatio").asDouble())
                 .isEqualTo(Fixtures.realistic().totals().answerSeizureRatio());
         assertThat(names(root.get("latencies").get(0))).containsExactly("name", "count", "minMs", "meanMs",
@@ -52,7 +52,7 @@ class JsonReportTest {
         assertThat(names(root.get("latencies").get(0).get("histogram").get(0)))
                 .containsExactly("fromMs", "toMs", "count");
         assertThat(names(root.get("timeline").get(0))).containsExactly("endMs", "lengthMs", "offeredPerSec",
-                "achievedPerSec", "concurrent", "attempted", "answered", "failed", "retransmissions", "latency");
+                "achievedPerSec", "concurrent", "attempted", "answered", "failed", "retransmissions", "latency", "rtp");
         assertThat(names(root.get("timeline").get(0).get("latency")))
                 .containsExactly("p50Ms", "p90Ms", "p99Ms", "p999Ms", "maxMs");
         assertThat(names(root.get("verdict"))).containsExactly("keptUp", "message");
