@@ -32,7 +32,7 @@ class BenchRtpIT {
 
     private static String[] call(int port, int rtpBase, Path json, boolean srtp) {
         List<String> a = new ArrayList<>(List.of("bench", "call", "--target", "127.0.0.1:" + port, "--rate", "10",
-                "--calls", "3", "--duration-ms", "2000", "--warmup-ms", "0", "--quiet", "--rtp", "--rtp-ports",
+                "--calls", "3", "--duration-ms", "2000", "--quiet", "--rtp", "--rtp-ports",
                 rtpBase + "-" + (rtpBase + 99), "--rtcp-ms", "500", "--json", json.toString()));
         if (srtp) {
             a.add("--srtp");
