@@ -7,7 +7,8 @@
 #              (its own RTP session per call: jitter buffer, decode, encode, RTCP)
 #   sipp-echo  the peer in the same run: SIPp's built-in uas with -rtp_echo (SIPp 3.6: "RTP/UDP packets received
 #              on port defined by -mp are echoed to their sender"), a reflector that copies every datagram back
-#              unchanged (no jitter buffer, no RTCP, no SRTP: in the srtp mode it reflects the SRTP packets and the
+#              unchanged through one socket with a 4 MB buffer (-rtp_buffsize; no jitter buffer, no RTCP, no SRTP:
+#              in the srtp mode it reflects the SRTP packets and the
 #              load side decrypts them with its own key)
 #
 # The load is `bin/callisto bench call --rtp [--srtp]` in another process: STEP calls started over RAMP seconds,
@@ -28,7 +29,7 @@
 #   --hold S       HOLD    seconds each call lasts                 (default 20)
 #   --ramp S       RAMP    seconds over which a step's calls start (default 5)
 # Environment only:
-#   NICE           nice value of every process started (default 0)
+#   NICE           nice value of every process started (default -10; the machine is shared)
 #   BENCH_TIMEOUT  seconds for the whole run (default 3600)
 #   CALLISTO_UA    command of the process under test; {port}, {srtp} (off|required) and {ports} are replaced
 #                  (default "bin/callisto ua --bind 127.0.0.1:{port} --answer --media echo --srtp {srtp}
@@ -62,7 +63,7 @@ STEPS="${STEPS:-250 500 1000 1500}"
 MODES="${MODES:-plain srtp}"
 HOLD="${HOLD:-20}"
 RAMP="${RAMP:-5}"
-NICE="${NICE:-0}"
+NICE="${NICE:--10}"
 DEFAULT_UA='bin/callisto ua --bind 127.0.0.1:{port} --answer --media echo --srtp {srtp} --rtp-ports {ports}'
 CALLISTO_UA="${CALLISTO_UA:-$DEFAULT_UA}"
 TABLE=""
@@ -202,8 +203,8 @@ def summarize(a):
     # drops of the sockets still open at the end of the window, by owner: the bench's RTP ports or the others
     d0, d1 = s0['ports'], s1['ports']
     grow = {int(p): v - d0.get(p, 0) for p, v in d1.items() if v > d0.get(p, 0)}
-    res['udp_drops_bench'] = sum(v for p, v in grow.items() if 20000 <= p <= 39999)
-    res['udp_drops_peer'] = sum(v for p, v in grow.items() if not 20000 <= p <= 39999)
+    res['udp_drops_bench'] = sum(v for p, v in grow.items() if 40000 <= p <= 47999)
+    res['udp_drops_peer'] = sum(v for p, v in grow.items() if not 40000 <= p <= 47999)
     res['clean'] = (res['answered'] == calls and res['failed'] == 0 and lost == 0 and sent > 0
                     and received >= 0.98 * sent and 0 <= jit_max < 5)
     print(json.dumps(res))
@@ -267,13 +268,13 @@ start_peer() {  # peer mode name -> sets PEER_PID, PEER_PORT
     callisto)
       local srtp=off; [ "$mode" = srtp ] && srtp=required
       local cmd
-      cmd=$(printf '%s' "$CALLISTO_UA" | sed "s/{port}/$PEER_PORT/g; s/{srtp}/$srtp/g; s/{ports}/40000-49999/g")
+      cmd=$(printf '%s' "$CALLISTO_UA" | sed "s/{port}/$PEER_PORT/g; s/{srtp}/$srtp/g; s/{ports}/48000-55999/g")
       timeout -k 5 600 nice -n "$NICE" $cmd > "$OUT/$name.peer.out" 2> "$OUT/$name.peer.err" &
       ;;
     sipp-echo)
       local mp; mp=$(py freeport 4)
       timeout -k 5 600 nice -n "$NICE" sipp -sn uas -i 127.0.0.1 -p "$PEER_PORT" -rtp_echo -mp "$mp" -nostdin \
-        -max_socket 60000 > "$OUT/$name.peer.out" 2>&1 &
+        -rtp_buffsize 4194304 > "$OUT/$name.peer.out" 2>&1 &
       ;;
     *) echo "media-load: unknown peer $peer" >&2; return 1 ;;
   esac
@@ -286,7 +287,7 @@ bench_call() {  # port mode calls rate hold_ms name [extra...] ; runs in the bac
   local port="$1" mode="$2" calls="$3" rate="$4" hold="$5" name="$6"
   local srtp=(); [ "$mode" = srtp ] && srtp=(--srtp)
   timeout -k 5 $(( HOLD + RAMP + 120 )) nice -n "$NICE" bin/callisto bench call --target "127.0.0.1:$port" --rtp \
-    "${srtp[@]}" --rtp-ports 20000-39999 --calls "$calls" --rate "$rate" --duration-ms "$hold" \
+    "${srtp[@]}" --rtp-ports 40000-47999 --calls "$calls" --rate "$rate" --duration-ms "$hold" \
     --timeout-ms 10000 --json "$OUT/$name.json" --csv "$OUT/$name.csv" > "$OUT/$name.out" 2> "$OUT/$name.err" &
   BENCH_PID=$!
   PIDS+=("$BENCH_PID")

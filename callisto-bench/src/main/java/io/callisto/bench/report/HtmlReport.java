@@ -113,8 +113,12 @@ public final class HtmlReport {
                 .append(ReportCharts.rates(r))
                 .append(ReportCharts.concurrent(r))
                 .append("<h2>Latency over time</h2>\n")
-                .append(ReportCharts.percentiles(r))
-                .append("<h2>Latency distribution</h2>\n");
+                .append(ReportCharts.percentiles(r));
+        String rtp = ReportCharts.rtp(r);
+        if (rtp != null) {
+            b.append("<h2>RTP over time</h2>\n").append(rtp);
+        }
+        b.append("<h2>Latency distribution</h2>\n");
         if (r.latencies().isEmpty()) {
             b.append(SvgChart.empty("histogram", "Latency histogram", "no latency recorded"));
         }
@@ -163,6 +167,16 @@ public final class HtmlReport {
         row(b, "", "max concurrent", Long.toString(t.maxConcurrent()));
         row(b, "", "duration", Numbers.seconds(r.durationMs()));
         row(b, "", "average achieved rate", Numbers.oneDecimal(Facts.averageRate(r)) + "/s");
+        if (t.rtp() != null) {
+            RtpFigures f = t.rtp();
+            row(b, "", "RTP sessions", Long.toString(f.sessions()));
+            row(b, "", "RTP packets sent / received", f.packetsSent() + " / " + f.packetsReceived());
+            row(b, "", "RTP packets lost", f.packetsLost() + " (" + Numbers.percent(f.lossRatio()) + ")");
+            row(b, "", "RTP jitter mean / max", RtpText.ms(f.jitterMeanMs()) + " / " + RtpText.ms(f.jitterMaxMs())
+                    + " ms");
+            row(b, "", "RTP round trip mean / max", RtpText.ms(f.rttMeanMs()) + " / " + RtpText.ms(f.rttMaxMs())
+                    + " ms");
+        }
         b.append("</table>\n</section>\n");
     }
 

@@ -64,6 +64,13 @@ class RtpReportTest {
     }
 
     @Test
+    void htmlHasTheRtpTotalsAndAChartOnlyWithRtp() {
+        String html = HtmlReport.render(Fixtures.withRtp());
+        assertThat(html).contains("RTP over time", "RTP packets lost", "10 (0.01 %)", "1.40 / 4.50 ms");
+        assertThat(HtmlReport.render(Fixtures.realistic())).doesNotContain("RTP over time", "RTP packets");
+    }
+
+    @Test
     void jsonRoundTripsAndCarriesTheLossRatio() throws IOException {
         RunResult r = Fixtures.withRtp();
         Path file = dir.resolve("rtp.json");

@@ -98,6 +98,35 @@ public final class ReportCharts {
     }
 
     /**
+     * RTP over time ({@code --rtp}): the calls' mean and largest jitter, the mean round trip, and the packets lost
+     * per interval, with gaps where nothing was measured; null when the run has no RTP figures.
+     *
+     * @param r the run
+     * @return the SVG markup, or null
+     */
+    public static String rtp(RunResult r) {
+        List<Interval> t = new ArrayList<>();
+        for (Interval i : intervals(r)) {
+            if (i.rtp() != null) {
+                t.add(i);
+            }
+        }
+        if (t.isEmpty()) {
+            return null;
+        }
+        return new LineChart("RTP jitter, round trip and loss", TIME, "milliseconds (loss: packets)")
+                .add(series(t, "jitter mean", PERCENTILES.get(0), false, i -> orNaN(i.rtp().jitterMeanMs())))
+                .add(series(t, "jitter max", PERCENTILES.get(3), false, i -> orNaN(i.rtp().jitterMaxMs())))
+                .add(series(t, "round trip mean", PERCENTILES.get(1), true, i -> orNaN(i.rtp().rttMeanMs())))
+                .add(series(t, "packets lost", FAILED, true, i -> i.rtp().packetsLost()))
+                .render("rtp");
+    }
+
+    private static double orNaN(double v) {
+        return v < 0 ? Double.NaN : v;
+    }
+
+    /**
      * The histogram of one latency distribution, with its p50, p90 and p99 marked.
      *
      * @param l the distribution
