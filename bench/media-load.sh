@@ -45,7 +45,9 @@
 # mean and maximum of the calls' current jitter; the table takes the intervals inside the window. A step is clean
 # when every call was answered, no packet was lost, the packets received are >= 98 % of those sent, and the
 # largest jitter of any call in the window is < 5 ms. CPU per call is CPU time per call per second of media
-# (µs/call·s): peer CPU over the window / (window × calls).
+# (µs/call·s): peer CPU over the window / (window × calls); it is only that while the bench keeps its pace (column
+# "bench pace %": packets it sent in the window against 50 per call per second), so the table also gives CPU per
+# packet the peer handled (µs/packet: peer CPU / (packets the bench sent + received in the window)).
 #
 # Everything is bounded: each process runs under `timeout`, the whole run under BENCH_TIMEOUT, processes are stopped
 # by PID (TERM, then KILL) on exit. Output: bench/results/media-load-<date>/ (one JSON and CSV per step, the
@@ -180,7 +182,11 @@ def summarize(a):
     others = [p for p in s1['procs'] if p not in peer and p not in bench and p not in me]
     t, rtp = r['totals'], r['totals']['rtp'] or {}
     lo, hi = (float(a['ramp']) + 2) * 1000, (float(a['hold']) - 1) * 1000
-    inside = [i['rtp'] for i in r['timeline'] if i.get('rtp') and lo < i['endMs'] <= hi + 1000]
+    spans = [i for i in r['timeline'] if i.get('rtp') and lo < i['endMs'] <= hi + 1000]
+    inside = [i['rtp'] for i in spans]
+    span_s = sum(i['lengthMs'] for i in spans) / 1000.0
+    w_sent = sum(x['packetsSent'] for x in inside)
+    w_packets = w_sent + sum(x['packetsReceived'] for x in inside)
     jit_max = max([i['jitterMaxMs'] for i in inside] or [-1])
     jit_mean = [i['jitterMeanMs'] for i in inside if i['jitterMeanMs'] >= 0]
     rtt = [i['rttMeanMs'] for i in inside if i['rttMeanMs'] >= 0]
@@ -198,6 +204,10 @@ def summarize(a):
         'jitter_mean_ms': round(sum(jit_mean) / len(jit_mean), 2) if jit_mean else -1,
         'jitter_max_ms': round(jit_max, 2), 'rtt_mean_ms': round(sum(rtt) / len(rtt), 2) if rtt else -1,
         'udp_drops': s1['drops'] - s0['drops'],
+        # packets the peer handled per second in the window (what the bench sent and got back), and the bench's
+        # pace: what it sent against 50 packets/s per call
+        'peer_us_per_packet': round(ms(peer) * 1000 / window / (w_packets / span_s), 2) if w_packets else -1,
+        'bench_pace_pct': round(100.0 * w_sent / (span_s * 50 * calls), 1) if span_s else 0,
         'udp_drops_run': samples[-1]['drops'] - samples[0]['drops'],
     }
     # drops of the sockets still open at the end of the window, by owner: the bench's RTP ports or the others
@@ -215,24 +225,30 @@ def table(results_path):
     for mode in dict.fromkeys(r['mode'] for r in rs):
         out.append(f'\n### {mode}\n')
         out.append('| peer | calls | answered | failed | peer CPU % | peer µs/call·s | bench CPU % | jitter mean / max ms '
-                   '| lost | received/sent % | RTT mean ms | others CPU % | UDP drops: window (run) | clean |')
-        out.append('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|')
+                   '| lost | received/sent % | RTT mean ms | bench pace % | peer µs/packet | others CPU % | UDP drops: window (run) '
+                   '| clean |')
+        out.append('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|')
         for r in [r for r in rs if r['mode'] == mode]:
             j = lambda v: '-' if v < 0 else f'{v:.2f}'
             out.append(f"| {r['peer']} | {r['calls']} | {r['answered']} | {r['failed']} | {r['peer_cpu_pct']} | "
                        f"{r['peer_us_per_call_s']} | {r['bench_cpu_pct']} | {j(r['jitter_mean_ms'])} / "
                        f"{j(r['jitter_max_ms'])} | {r['lost']} | {r['received_pct']} | {j(r['rtt_mean_ms'])} | "
+                       f"{r.get('bench_pace_pct', '-')} | {j(r.get('peer_us_per_packet', -1))} | "
                        f"{r['others_cpu_pct']} | {r['udp_drops']} ({r['udp_drops_run']}) | {'yes' if r['clean'] else '**no**'} |")
         peers = list(dict.fromkeys(r['peer'] for r in rs if r['mode'] == mode))
         if 'callisto' in peers and 'sipp-echo' in peers:
-            out.append('\n| calls | callisto µs/call·s | sipp-echo µs/call·s | ratio (callisto / SIPp) |')
-            out.append('|---:|---:|---:|---:|')
+            out.append('\n| calls | callisto µs/call·s | sipp-echo µs/call·s | ratio (callisto / SIPp) '
+                       '| callisto µs/packet | sipp-echo µs/packet | ratio |')
+            out.append('|---:|---:|---:|---:|---:|---:|---:|')
             for c in dict.fromkeys(r['calls'] for r in rs if r['mode'] == mode):
                 a = [r for r in rs if r['mode'] == mode and r['calls'] == c and r['peer'] == 'callisto']
                 b = [r for r in rs if r['mode'] == mode and r['calls'] == c and r['peer'] == 'sipp-echo']
                 if a and b and b[-1]['peer_us_per_call_s'] > 0:
                     out.append(f"| {c} | {a[-1]['peer_us_per_call_s']} | {b[-1]['peer_us_per_call_s']} | "
-                               f"{a[-1]['peer_us_per_call_s'] / b[-1]['peer_us_per_call_s']:.1f} |")
+                               f"{a[-1]['peer_us_per_call_s'] / b[-1]['peer_us_per_call_s']:.1f} | "
+                               f"{a[-1].get('peer_us_per_packet', -1)} | {b[-1].get('peer_us_per_packet', -1)} | "
+                               + (f"{a[-1]['peer_us_per_packet'] / b[-1]['peer_us_per_packet']:.1f} |"
+                                  if b[-1].get('peer_us_per_packet', -1) > 0 else "- |"))
         for p in peers:
             clean = [r['calls'] for r in rs if r['mode'] == mode and r['peer'] == p and r['clean']]
             out.append(f"\n{p}, {mode}: highest clean step {max(clean) if clean else 'none'}")
