@@ -108,13 +108,14 @@ final class BenchRunner {
             return null;
         }
         check(spec, o.rtcpMs >= 100, "--rtcp-ms must be at least 100");
+        check(spec, o.rtpThreads >= 1 && o.rtpThreads <= 64, "--rtp-threads must be from 1 to 64");
         PortRange ports;
         try {
             ports = PortRange.parse(o.rtpPorts);
         } catch (IllegalArgumentException e) {
             throw usage(spec, "--rtp-ports: " + e.getMessage());
         }
-        return new RtpOptions(ports, o.srtp, o.rtcpMs, 1);
+        return new RtpOptions(ports, o.srtp, o.rtcpMs, o.rtpThreads);
     }
 
     private static int execute(BenchConfig config, RunnableWire w, TransportConfig tc, RunOptions o, long warmupMs,

@@ -57,7 +57,13 @@ final class RunExtras {
                 description = "With --rtp: mean RTCP report interval in ms (default ${DEFAULT-VALUE}).")
         int rtcpMs;
 
+        @Option(names = "--rtp-threads", defaultValue = "1",
+                description = "With --rtp: event loops for the RTP sockets; the first also runs the one media clock "
+                        + "(default ${DEFAULT-VALUE}).")
+        int rtpThreads;
+
         void applyTo(RunOptions o) {
+            o.rtpThreads = rtpThreads;
             o.mediaPort = mediaPort;
             o.rtp = rtp;
             o.rtpPorts = rtpPorts;

@@ -60,6 +60,7 @@ final class RunOptions {
     String rtpPorts = "10000-20000";
     boolean srtp;
     int rtcpMs = 5000;
+    int rtpThreads = 1;
     /** Injection file (--inf of run). */
     Path inf;
     /** Certificate and key of a TLS server scenario (uas, run). */
