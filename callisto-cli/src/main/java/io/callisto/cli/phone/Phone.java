@@ -1,0 +1,337 @@
+package io.callisto.cli.phone;
+
+import io.callisto.cli.CompletableFutures;
+import io.callisto.cli.EventPrinter;
+import io.callisto.ua.Body;
+import io.callisto.ua.Call;
+import io.callisto.ua.IncomingMessage;
+import io.callisto.ua.Registration;
+import io.callisto.ua.UserAgent;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The softphone: carries out console commands on the UA and reports what happens, one event line each, followed by
+ * the status line. Commands come from the console thread; call events arrive on the calls' owner threads.
+ */
+final class Phone {
+
+    /** How long a DTMF digit lasts, and the pause after it. */
+    static final int DTMF_MILLIS = 120;
+    static final int DTMF_GAP_MILLIS = 80;
+
+    private final UserAgent ua;
+    private final EventPrinter out;
+    private final PhoneSettings settings;
+    private final AudioFactory media;
+    private final CallTable calls = new CallTable();
+    private final long start = System.nanoTime();
+    private final CompletableFuture<Integer> exit = new CompletableFuture<>();
+    private final Transfers transfers;
+    private volatile Registration registration;
+
+    Phone(UserAgent ua, EventPrinter out, PhoneSettings settings, AudioFactory media) {
+        this.ua = ua;
+        this.out = out;
+        this.settings = settings;
+        this.media = media;
+        this.transfers = new Transfers(this);
+    }
+
+    /** Listens for calls and messages; registers when {@code register} is set. */
+    void start(boolean register) {
+        ua.onIncomingCall(this::incoming);
+        ua.onMessage(this::messageReceived);
+        if (register) {
+            Registration r = ua.register();
+            registration = r;
+            r.registered().whenComplete((ok, failure) -> {
+                if (failure != null) {
+                    event("register-failed", "aor", String.valueOf(r.addressOfRecord()), "reason",
+                            rootMessage(failure));
+                } else {
+                    event("registered", "aor", String.valueOf(r.addressOfRecord()), "expires",
+                            String.valueOf(r.grantedExpires()));
+                }
+            });
+        }
+    }
+
+    /** Completes with the exit status once the phone should stop ({@code quit}, {@code --exit-after-calls}). */
+    CompletableFuture<Integer> exit() {
+        return exit;
+    }
+
+    CallTable calls() {
+        return calls;
+    }
+
+    UserAgent ua() {
+        return ua;
+    }
+
+    Transfers transfers() {
+        return transfers;
+    }
+
+    AudioFactory media() {
+        return media;
+    }
+
+    long now() {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    }
+
+    /** Carries out one command; a command that cannot be done prints an {@code error} line. */
+    void execute(Command c) {
+        try {
+            run(c);
+        } catch (IllegalArgumentException e) {
+            out.event("error", "reason", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run(Command c) throws InterruptedException {
+        if (c instanceof Command.Dial d) {
+            dial(Targets.resolve(d.target(), settings.domain()));
+        } else if (c instanceof Command.Answer a) {
+            answer(calls.selectIncoming(a.n()));
+        } else if (c instanceof Command.Reject r) {
+            calls.selectIncoming(r.n()).call.reject(r.status(), null);
+        } else if (c instanceof Command.Hangup h) {
+            calls.select(h.n()).call.hangup();
+        } else if (c instanceof Command.Hold h) {
+            hold(calls.select(h.n()), true);
+        } else if (c instanceof Command.Resume r) {
+            hold(calls.select(r.n()), false);
+        } else if (c instanceof Command.Transfer t) {
+            transfers.blind(calls.select(t.n()), Targets.resolve(t.target(), settings.domain()));
+        } else if (c instanceof Command.Attended a) {
+            Line n = calls.select(a.n());
+            transfers.attended(n, a.m() > 0 ? calls.select(a.m()) : calls.otherThan(n));
+        } else if (c instanceof Command.Dtmf d) {
+            sendDtmf(calls.select(d.n()), d.digits());
+        } else if (c instanceof Command.Msg m) {
+            sendMessage(Targets.resolve(m.target(), settings.domain()), m.text());
+        } else if (c instanceof Command.Sleep s) {
+            Thread.sleep(s.millis());
+        } else if (c instanceof Command.Calls) {
+            list(calls.active(), "call");
+        } else if (c instanceof Command.History) {
+            list(calls.all(), "history");
+        } else if (c instanceof Command.Status) {
+            status();
+        } else if (c instanceof Command.Stats s) {
+            stats(calls.select(s.n()));
+        } else if (c instanceof Command.Help) {
+            CommandParser.HELP.forEach(l -> out.event("help", "usage", l));
+        } else if (c instanceof Command.Quit) {
+            quit();
+        } else if (c instanceof Command.Invalid i) {
+            out.event("error", "reason", i.reason());
+        }
+    }
+
+    // ---- calls
+
+    void dial(String uri) {
+        media.open().whenComplete((audio, failure) -> {
+            if (failure != null) {
+                event("error", "reason", "no media for the call to " + uri + ": " + rootMessage(failure));
+                return;
+            }
+            Call call = ua.call(uri, audio.offer());
+            adopt(call, uri, true, audio);
+        });
+    }
+
+    /** Makes a line for a call we placed (dialled, or the new call of a transfer) and follows it. */
+    Line adopt(Call call, String peer, boolean outgoing, CallAudio audio) {
+        Line line = calls.add(call, peer, outgoing, now());
+        line.audio(audio);
+        audio.attach(call);
+        audio.onDtmf(d -> event("dtmf-received", "call", num(line), "digit", String.valueOf(d), "via", "rtp"));
+        new LineEvents(this, line).listen();
+        event(outgoing ? "calling" : "incoming", "call", num(line), outgoing ? "to" : "from", peer);
+        return line;
+    }
+
+    private void incoming(Call call) {
+        media.open().whenComplete((audio, failure) -> {
+            if (failure != null) {
+                call.reject(503, "No media ports");
+                event("error", "reason", "no media for an incoming call: " + rootMessage(failure));
+                return;
+            }
+            Line line = adopt(call, String.valueOf(call.remoteUri()), false, audio);
+            if (call.replaces() != null) {
+                // RFC 3891 §3: the new call replaces a confirmed one of ours; it is answered without asking.
+                Line replaced = calls.of(call.replaces());
+                event("replacing", "call", num(line), "replaces", replaced != null ? num(replaced) : "-");
+                answer(line);
+            } else if (settings.autoAnswer()) {
+                call.ring();
+                CompletableFutures.delay(Math.max(0, settings.answerAfterMs()), () -> answer(line));
+            } else {
+                call.ring();
+            }
+        });
+    }
+
+    private void answer(Line line) {
+        if (!line.isIncomingUnanswered()) {
+            return;
+        }
+        Body answer = line.audio().answerTo(line.call);
+        if (answer == null) {
+            line.call.reject(488, null); // RFC 3264 §6: no acceptable media
+            return;
+        }
+        calls.touch(line);
+        line.call.answer(answer);
+    }
+
+    private void hold(Line line, boolean hold) {
+        if (line.state() != Line.State.CONFIRMED) {
+            throw new IllegalArgumentException("call " + line.number + " is not confirmed");
+        }
+        if (line.heldByUs() == hold) {
+            throw new IllegalArgumentException("call " + line.number + (hold ? " is already held" : " is not held"));
+        }
+        CallAudio audio = line.audio();
+        (hold ? audio.hold() : audio.resume()).whenComplete((response, failure) -> {
+            int status = response != null ? response.status() : 0;
+            if (failure == null && status >= 200 && status < 300) {
+                line.heldByUs(hold);
+                if (!hold) {
+                    calls.touch(line);
+                }
+                event(hold ? "held" : "resumed", "call", num(line), "by", "us");
+            } else {
+                event(hold ? "hold-failed" : "resume-failed", "call", num(line), "reason",
+                        failure != null ? rootMessage(failure) : String.valueOf(status));
+            }
+        });
+    }
+
+    void sendDtmf(Line line, String digits) {
+        if (line.state() != Line.State.CONFIRMED) {
+            throw new IllegalArgumentException("call " + line.number + " is not confirmed");
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            char d = digits.charAt(i);
+            // One digit after another: each lasts DTMF_MILLIS, then a pause (RFC 4733 §2.5.1.2 sends one event
+            // at a time).
+            CompletableFutures.delay((long) i * (DTMF_MILLIS + DTMF_GAP_MILLIS), () -> sendDigit(line, d));
+        }
+    }
+
+    private void sendDigit(Line line, char d) {
+        if (!line.isUp()) {
+            return;
+        }
+        if (line.audio().sendDtmf(d, DTMF_MILLIS)) {
+            event("dtmf-sent", "call", num(line), "digit", String.valueOf(d), "via", "rtp");
+            return;
+        }
+        // RFC 4733 not negotiated: SIP INFO with application/dtmf-relay, the common fallback.
+        line.call.sendInfo(Body.of("application/dtmf-relay", "Signal=" + d + "\r\nDuration=" + DTMF_MILLIS + "\r\n"))
+                .whenComplete((r, failure) -> event("dtmf-sent", "call", num(line), "digit", String.valueOf(d), "via",
+                        "info", "status", r != null ? String.valueOf(r.status()) : rootMessage(failure)));
+    }
+
+    /** Called by {@link LineEvents} when a call is confirmed. */
+    void confirmed(Line line) {
+        if (settings.dtmf() != null && !settings.dtmf().isEmpty()) {
+            sendDtmf(line, settings.dtmf());
+        }
+        if (settings.hangupAfterMs() > 0) {
+            CompletableFutures.delay(settings.hangupAfterMs(), line.call::hangup);
+        }
+    }
+
+    /** Called by {@link LineEvents} when a call has ended. */
+    void ended(Line line) {
+        line.audio().close();
+        if (settings.exitAfterCalls() > 0 && calls.endedCount() >= settings.exitAfterCalls()) {
+            exit.complete(0);
+        }
+    }
+
+    // ---- messages
+
+    private void sendMessage(String uri, String text) {
+        ua.sendMessage(uri, text).whenComplete((r, failure) -> event("message-sent", "to", uri, "status",
+                r != null ? String.valueOf(r.status()) : "-", "reason", failure != null ? rootMessage(failure)
+                        : r.reason()));
+    }
+
+    private void messageReceived(IncomingMessage m) {
+        event("message-received", "from", String.valueOf(m.from()), "text", m.body() != null ? m.body().text() : "");
+    }
+
+    // ---- output
+
+    private void list(java.util.List<Line> lines, String name) {
+        if (lines.isEmpty()) {
+            out.event(name, "calls", "none");
+        }
+        for (Line l : lines) {
+            out.event(name, "call", num(l), "dir", l.outgoing ? "out" : "in", "peer", l.peer, "state", l.label(),
+                    "talk-ms", String.valueOf(l.talkMillis(now())), "status", l.isUp() ? "-" : String.valueOf(
+                            l.endStatus()), "reason", l.isUp() ? "-" : l.endReason());
+        }
+    }
+
+    private void stats(Line line) {
+        String[] s = line.audio().statistics();
+        String[] all = new String[s.length + 2];
+        all[0] = "call";
+        all[1] = num(line);
+        System.arraycopy(s, 0, all, 2, s.length);
+        out.event("stats", all);
+    }
+
+    void status() {
+        Registration r = registration;
+        out.event("status", calls.status(r == null ? "off" : r.isRegistered() ? "yes" : "no"));
+    }
+
+    /** Prints an event line, then the status line. */
+    void event(String name, String... keyValues) {
+        out.event(name, keyValues);
+        status();
+    }
+
+    static String num(Line line) {
+        return String.valueOf(line.number);
+    }
+
+    static String rootMessage(Throwable t) {
+        while ((t instanceof java.util.concurrent.CompletionException
+                || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
+    }
+
+    /** Hangs up every call, unregisters (waiting at most a few seconds for both), then exits with 0. */
+    void quit() {
+        for (Line l : calls.active()) {
+            l.call.hangup();
+        }
+        Registration r = registration;
+        CompletableFuture<?> unregistered = r != null ? r.unregister() : CompletableFuture.completedFuture(null);
+        try {
+            unregistered.get(3, TimeUnit.SECONDS);
+            for (Line l : calls.all()) {
+                l.call.ended().get(3, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            out.event("error", "reason", "quitting: " + rootMessage(e));
+        }
+        exit.complete(0);
+    }
+}
