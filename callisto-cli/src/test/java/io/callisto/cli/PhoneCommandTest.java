@@ -1,0 +1,63 @@
+package io.callisto.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code callisto phone} in process: usage errors exit 2 with a message, and a console session from a script. */
+class PhoneCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void badArgumentsExitWithTwoAndSayWhy() {
+        assertUsage("--transport must be udp, tcp or tls, not 'carrier-pigeon'", "--transport", "carrier-pigeon");
+        assertUsage("--registrar needs --account", "--registrar", "127.0.0.1:5060");
+        assertUsage("--account 'bob' is not a SIP URI", "--account", "bob");
+        assertUsage("--srtp must be off, optional or required, not 'maybe'", "--srtp", "maybe");
+        assertUsage("RTP port range must look like 10000-20000", "--rtp-ports", "10000");
+        assertUsage("--dtmf 'x1': digits are 0-9 * # A-D", "--dtmf", "x1");
+        assertUsage("no such readable file", "--play", dir.resolve("missing.wav").toString());
+        assertUsage("the directory does not exist", "--record", dir.resolve("no/such/dir/r.wav").toString());
+        assertUsage("'1002' needs a domain", "--call", "1002");
+        assertUsage("--password and --password-file exclude each other", "--password", "a", "--password-file", "f");
+        assertUsage("times and counts must not be negative", "--hangup-after-ms", "-1");
+        assertUsage("Unknown option: '--frobnicate'", "--frobnicate");
+    }
+
+    @Test
+    void runsAScriptThenStandardInputUntilQuit() throws Exception {
+        Path script = dir.resolve("script.txt");
+        Files.writeString(script, "# comments and blank lines are skipped\n\nstatus\nhangup\nfrobnicate\n");
+        LintCommandTest.Run r = LintCommandTest.run(new ByteArrayInputStream(
+                "calls\nhelp\nquit\nstatus\n".getBytes(StandardCharsets.UTF_8)), "phone", "--bind", "127.0.0.1:0",
+                "--rtp-ports", "42000-42099", "--script", script.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains(" listening transport=udp address=127.0.0.1:")
+                .contains(" status registered=off calls=none")
+                .contains(" error reason=\"there is no call\"")
+                .contains(" error reason=\"unknown command 'frobnicate' (try: help)\"")
+                .contains(" call calls=none")
+                .contains(" help usage=\"call <uri|number>")
+                .contains(" summary calls=0 ended=0");
+        // Nothing after quit is read.
+        assertThat(r.out().lines().filter(l -> l.matches("\\d+ status .*"))).hasSize(1);
+    }
+
+    private void assertUsage(String message, String... args) {
+        String[] all = new String[args.length + 3];
+        all[0] = "phone";
+        all[1] = "--bind";
+        all[2] = "127.0.0.1:0";
+        System.arraycopy(args, 0, all, 3, args.length);
+        LintCommandTest.Run r = LintCommandTest.run(all);
+        assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(2);
+        assertThat(r.err()).contains(message);
+    }
+}
