@@ -1,5 +1,6 @@
 package io.callisto.cli.phone;
 
+import io.callisto.media.call.CallMedia;
 import io.callisto.ua.Call;
 
 /**
@@ -31,7 +32,7 @@ final class Line {
     private volatile long endedMillis;
     private volatile String endReason;
     private volatile int endStatus;
-    private volatile CallAudio audio;
+    private volatile CallMedia media;
 
     Line(int number, Call call, String peer, boolean outgoing, long nowMillis) {
         this.number = number;
@@ -98,12 +99,13 @@ final class Line {
         return secure;
     }
 
-    CallAudio audio() {
-        return audio;
+    /** The call's media (RTP session, offer/answer); null only in tests of the table. */
+    CallMedia media() {
+        return media;
     }
 
-    void audio(CallAudio a) {
-        audio = a;
+    void media(CallMedia m) {
+        media = m;
     }
 
     /** The state word of the status line: trying, ringing, early, confirmed, held (by us), remote-held, ended. */

@@ -5,7 +5,10 @@ import io.callisto.ua.Body;
 import io.callisto.ua.CallEvent;
 import io.callisto.ua.CallState;
 
-/** Follows one call's events for the phone: state changes, DTMF in INFO, holds by the peer, REFERs. */
+/**
+ * Follows one call's events for the phone: state changes, holds by the peer, REFERs. (DTMF, in RTP or INFO, comes
+ * through the call's {@code CallMedia}.)
+ */
 final class LineEvents {
 
     private final Phone phone;
@@ -24,7 +27,6 @@ final class LineEvents {
     private void on(CallEvent e) {
         switch (e.type()) {
             case STATE_CHANGED -> stateChanged(e);
-            case INFO_RECEIVED -> info(e.message());
             case REFRESHED -> refreshed(e.message());
             default -> { }
         }
@@ -47,24 +49,11 @@ final class LineEvents {
             return;
         }
         if (s == Line.State.CONFIRMED) {
-            line.secure(line.audio().secure());
+            line.secure(line.media().secure());
             phone.event("confirmed", "call", Phone.num(line), "peer", line.peer, "srtp", line.secure() ? "yes" : "no");
             phone.confirmed(line);
         } else {
             phone.event(s.label(), "call", Phone.num(line), "status", String.valueOf(e.status()));
-        }
-    }
-
-    /** DTMF by SIP INFO ({@code application/dtmf-relay}: {@code Signal=5}), the fallback to RFC 4733. */
-    private void info(SipMessage info) {
-        if (info == null || info.contentType() == null || !info.contentType().is("application", "dtmf-relay")) {
-            return;
-        }
-        for (String l : info.bodyText().split("\r?\n")) {
-            String[] kv = l.split("=", 2);
-            if (kv.length == 2 && kv[0].strip().equalsIgnoreCase("signal") && !kv[1].isBlank()) {
-                phone.event("dtmf-received", "call", Phone.num(line), "digit", kv[1].strip(), "via", "info");
-            }
         }
     }
 

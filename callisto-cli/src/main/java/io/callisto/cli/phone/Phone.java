@@ -2,6 +2,10 @@ package io.callisto.cli.phone;
 
 import io.callisto.cli.CompletableFutures;
 import io.callisto.cli.EventPrinter;
+import io.callisto.cli.UaMedia;
+import io.callisto.media.call.CallMedia;
+import io.callisto.media.dtmf.DtmfDigit;
+import io.callisto.media.rtp.RtpStatistics;
 import io.callisto.ua.Body;
 import io.callisto.ua.Call;
 import io.callisto.ua.IncomingMessage;
@@ -23,14 +27,14 @@ final class Phone {
     private final UserAgent ua;
     private final EventPrinter out;
     private final PhoneSettings settings;
-    private final AudioFactory media;
+    private final UaMedia media;
     private final CallTable calls = new CallTable();
     private final long start = System.nanoTime();
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
     private final Transfers transfers;
     private volatile Registration registration;
 
-    Phone(UserAgent ua, EventPrinter out, PhoneSettings settings, AudioFactory media) {
+    Phone(UserAgent ua, EventPrinter out, PhoneSettings settings, UaMedia media) {
         this.ua = ua;
         this.out = out;
         this.settings = settings;
@@ -74,7 +78,7 @@ final class Phone {
         return transfers;
     }
 
-    AudioFactory media() {
+    UaMedia media() {
         return media;
     }
 
@@ -137,35 +141,35 @@ final class Phone {
     // ---- calls
 
     void dial(String uri) {
-        media.open().whenComplete((audio, failure) -> {
+        media.open().whenComplete((m, failure) -> {
             if (failure != null) {
                 event("error", "reason", "no media for the call to " + uri + ": " + rootMessage(failure));
                 return;
             }
-            Call call = ua.call(uri, audio.offer());
-            adopt(call, uri, true, audio);
+            Call call = ua.call(uri, m.offer());
+            adopt(call, uri, true, m);
         });
     }
 
     /** Makes a line for a call we placed (dialled, or the new call of a transfer) and follows it. */
-    Line adopt(Call call, String peer, boolean outgoing, CallAudio audio) {
+    Line adopt(Call call, String peer, boolean outgoing, CallMedia m) {
         Line line = calls.add(call, peer, outgoing, now());
-        line.audio(audio);
-        audio.attach(call);
-        audio.onDtmf(d -> event("dtmf-received", "call", num(line), "digit", String.valueOf(d), "via", "rtp"));
+        line.media(m);
+        media.follow(m, call); // attach, play, record
+        m.onDtmf(d -> dtmfReceived(line, d));
         new LineEvents(this, line).listen();
         event(outgoing ? "calling" : "incoming", "call", num(line), outgoing ? "to" : "from", peer);
         return line;
     }
 
     private void incoming(Call call) {
-        media.open().whenComplete((audio, failure) -> {
+        media.open().whenComplete((m, failure) -> {
             if (failure != null) {
                 call.reject(503, "No media ports");
                 event("error", "reason", "no media for an incoming call: " + rootMessage(failure));
                 return;
             }
-            Line line = adopt(call, String.valueOf(call.remoteUri()), false, audio);
+            Line line = adopt(call, String.valueOf(call.remoteUri()), false, m);
             if (call.replaces() != null) {
                 // RFC 3891 §3: the new call replaces a confirmed one of ours; it is answered without asking.
                 Line replaced = calls.of(call.replaces());
@@ -184,9 +188,11 @@ final class Phone {
         if (!line.isIncomingUnanswered()) {
             return;
         }
-        Body answer = line.audio().answerTo(line.call);
+        Body answer = line.media().answerTo(line.call);
         if (answer == null) {
-            line.call.reject(488, null); // RFC 3264 §6: no acceptable media
+            // RFC 3264 §6: no acceptable media (e.g. --srtp required and no a=crypto offered)
+            line.call.reject(488, null);
+            event("rejected", "call", num(line), "reason", line.media().failure());
             return;
         }
         calls.touch(line);
@@ -200,8 +206,8 @@ final class Phone {
         if (line.heldByUs() == hold) {
             throw new IllegalArgumentException("call " + line.number + (hold ? " is already held" : " is not held"));
         }
-        CallAudio audio = line.audio();
-        (hold ? audio.hold() : audio.resume()).whenComplete((response, failure) -> {
+        CallMedia m = line.media();
+        (hold ? m.hold() : m.resume()).whenComplete((response, failure) -> {
             int status = response != null ? response.status() : 0;
             if (failure == null && status >= 200 && status < 300) {
                 line.heldByUs(hold);
@@ -232,14 +238,15 @@ final class Phone {
         if (!line.isUp()) {
             return;
         }
-        if (line.audio().sendDtmf(d, DTMF_MILLIS)) {
-            event("dtmf-sent", "call", num(line), "digit", String.valueOf(d), "via", "rtp");
-            return;
-        }
-        // RFC 4733 not negotiated: SIP INFO with application/dtmf-relay, the common fallback.
-        line.call.sendInfo(Body.of("application/dtmf-relay", "Signal=" + d + "\r\nDuration=" + DTMF_MILLIS + "\r\n"))
-                .whenComplete((r, failure) -> event("dtmf-sent", "call", num(line), "digit", String.valueOf(d), "via",
-                        "info", "status", r != null ? String.valueOf(r.status()) : rootMessage(failure)));
+        // RFC 4733 events when the peer agreed to telephone-event, else SIP INFO (CallMedia decides).
+        boolean rtp = line.media().negotiated().map(n -> n.telephoneEvent().isPresent()).orElse(false);
+        line.media().sendDtmf(d, DTMF_MILLIS);
+        event("dtmf-sent", "call", num(line), "digit", String.valueOf(d), "via", rtp ? "rtp" : "info");
+    }
+
+    private void dtmfReceived(Line line, DtmfDigit d) {
+        event("dtmf-received", "call", num(line), "digit", String.valueOf(d.digit()), "ms",
+                String.valueOf(d.durationMillis()));
     }
 
     /** Called by {@link LineEvents} when a call is confirmed. */
@@ -254,7 +261,6 @@ final class Phone {
 
     /** Called by {@link LineEvents} when a call has ended. */
     void ended(Line line) {
-        line.audio().close();
         if (settings.exitAfterCalls() > 0 && calls.endedCount() >= settings.exitAfterCalls()) {
             exit.complete(0);
         }
@@ -286,12 +292,11 @@ final class Phone {
     }
 
     private void stats(Line line) {
-        String[] s = line.audio().statistics();
-        String[] all = new String[s.length + 2];
-        all[0] = "call";
-        all[1] = num(line);
-        System.arraycopy(s, 0, all, 2, s.length);
-        out.event("stats", all);
+        RtpStatistics s = line.media().statistics();
+        out.event("stats", "call", num(line), "srtp", line.media().secure() ? "yes" : "no", "held",
+                line.media().held() ? "yes" : "no", "sent", String.valueOf(s.packetsSent()), "received",
+                String.valueOf(s.packetsReceived()), "lost", String.valueOf(s.packetsLost()), "jitter-ms",
+                String.format(java.util.Locale.ROOT, "%.2f", s.jitterMillis()));
     }
 
     void status() {

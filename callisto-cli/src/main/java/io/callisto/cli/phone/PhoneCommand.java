@@ -2,7 +2,7 @@ package io.callisto.cli.phone;
 
 import io.callisto.cli.Addresses;
 import io.callisto.cli.EventPrinter;
-import io.callisto.media.rtp.PortRange;
+import io.callisto.cli.UaMedia;
 import io.callisto.sip.parse.ParseError;
 import io.callisto.sip.uri.SipUri;
 import io.callisto.sip.uri.Uri;
@@ -75,7 +75,7 @@ public final class PhoneCommand implements Callable<Integer> {
             description = "End each call this long after it is answered (0: never).")
     long hangupAfterMs;
 
-    @Option(names = "--play", paramLabel = "FILE.wav", description = "Send this WAV file (8 kHz mono 16-bit), looped.")
+    @Option(names = "--play", paramLabel = "FILE.wav", description = "Send this WAV file (8 kHz mono 16-bit), looped (default: silence).")
     Path play;
 
     @Option(names = "--record", paramLabel = "FILE.wav",
@@ -135,7 +135,15 @@ public final class PhoneCommand implements Callable<Integer> {
                         lp.host() + ":" + lp.port());
             }
             UserAgent ua = UserAgent.create(stack, config(stack, options));
-            try (PhoneMedia media = PhoneMedia.start(stack, options)) {
+            UaMedia media;
+            try {
+                media = UaMedia.start(play != null ? play.toString() : "silence",
+                        record != null ? record.toString() : null, srtp, rtpPorts, options.bind().getAddress(), out);
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("callisto phone: --play " + play + ": " + e.getMessage());
+                return 2;
+            }
+            try (media) {
                 Phone phone = new Phone(ua, out, settings(ua), media);
                 phone.start(registrar != null);
                 if (call != null) {
@@ -213,9 +221,12 @@ public final class PhoneCommand implements Callable<Integer> {
             if (call != null) {
                 Targets.resolve(call, account != null ? ((SipUri) Uri.parse(account)).host() : null);
             }
-            PortRange ports = PortRange.parse(rtpPorts);
-            return new PhoneOptions(t, bindAddress, secret, PhoneOptions.srtpMode(srtp), ports, readable(play),
-                    writable(record), script != null ? Files.readAllLines(readable(script)) : List.of());
+            UaMedia.srtpMode(srtp);
+            UaMedia.ports(rtpPorts);
+            readable(play);
+            writable(record);
+            return new PhoneOptions(t, bindAddress, secret,
+                    script != null ? Files.readAllLines(readable(script)) : List.of());
         } catch (IllegalArgumentException | IOException e) {
             throw new CommandLine.ParameterException(cl, e.getMessage());
         }

@@ -64,14 +64,14 @@ final class Transfers {
         String target = String.valueOf(refer.target());
         phone.event("refer-received", "call", Phone.num(line), "to", target, "replaces",
                 refer.replaces() != null ? "yes" : "no");
-        phone.media().open().whenComplete((audio, failure) -> {
+        phone.media().open().whenComplete((media, failure) -> {
             if (failure != null) {
                 refer.reject(503, "No media ports");
                 phone.event("error", "reason", "no media for the transfer: " + Phone.rootMessage(failure));
                 return;
             }
-            Call call = refer.acceptAndCall(audio.offer());
-            phone.adopt(call, target, true, audio);
+            Call call = refer.acceptAndCall(media.offer());
+            phone.adopt(call, target, true, media);
         });
     }
 
