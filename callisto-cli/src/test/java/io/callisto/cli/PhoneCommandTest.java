@@ -28,6 +28,7 @@ class PhoneCommandTest {
         assertUsage("'1002' needs a domain", "--call", "1002");
         assertUsage("--password and --password-file exclude each other", "--password", "a", "--password-file", "f");
         assertUsage("times and counts must not be negative", "--hangup-after-ms", "-1");
+        assertUsage("--answer-after-ms needs --auto-answer", "--answer-after-ms", "500");
         assertUsage("Unknown option: '--frobnicate'", "--frobnicate");
     }
 

@@ -70,16 +70,27 @@ class PhoneIT {
     }
 
     /**
-     * SRTP required on both sides, then hold and resume: the held side's SDP says sendonly (B sees {@code held
-     * by=peer}), and B's recording shows the tone, a stretch without it, and the tone again.
+     * A server with digest authentication (the phones answer its 401 to REGISTER and 407 to INVITE), SRTP required on
+     * both sides, then hold and resume: the held side's SDP says sendonly (B sees {@code held by=peer}), and B's
+     * recording shows the tone, a stretch without it, and the tone again.
      */
     @Test
-    void srtpCallWithHoldAndResume(@TempDir Path dir) throws Exception {
+    void srtpCallWithDigestAuthHoldAndResume(@TempDir Path dir) throws Exception {
         Path aTone = tone(dir, "a-tone.wav", A_TONE);
         Path bHeard = dir.resolve("b-heard.wav");
-        try (CallistoServer server = CallistoServer.in(dir).start();
-             Cli b = phone(dir, server, "bob", "--auto-answer", "--record", bHeard.toString(), "--srtp", "required");
-             Cli a = phone(dir, server, "alice", "--play", aTone.toString(), "--srtp", "required")) {
+        Path data = dir.resolve("data");
+        for (String user : List.of("alice", "bob")) {
+            Cli.Result added = Cli.run(dir, "add-" + user, 60, "user", "add", user, "--realm",
+                    CallistoServer.DOMAIN, "--password", user + "-secret", "--data", data.toString());
+            assertThat(added.exitCode()).as(added.stdout() + added.stderr()).isZero();
+        }
+        Path bobPassword = dir.resolve("bob.password");
+        java.nio.file.Files.writeString(bobPassword, "bob-secret\n");
+        try (CallistoServer server = CallistoServer.in(dir).data(data).args("--auth", "on").start();
+             Cli b = phone(dir, server, "bob", "--auto-answer", "--record", bHeard.toString(), "--srtp", "required",
+                     "--password-file", bobPassword.toString());
+             Cli a = phone(dir, server, "alice", "--play", aTone.toString(), "--srtp", "required", "--password",
+                     "alice-secret")) {
             registered(a, b);
             a.send("call bob");
             assertThat(a.await(WAIT, "confirmed", "call", "1").get("srtp")).isEqualTo("yes");

@@ -215,6 +215,9 @@ public final class PhoneCommand implements Callable<Integer> {
             if (answerAfterMs < 0 || hangupAfterMs < 0 || exitAfterCalls < 0) {
                 throw new IllegalArgumentException("times and counts must not be negative");
             }
+            if (answerAfterMs > 0 && !autoAnswer) {
+                throw new IllegalArgumentException("--answer-after-ms needs --auto-answer");
+            }
             if (dtmf != null && !(CommandParser.parse("dtmf " + dtmf) instanceof io.callisto.cli.phone.Command.Dtmf)) {
                 throw new IllegalArgumentException("--dtmf '" + dtmf + "': digits are 0-9 * # A-D");
             }
