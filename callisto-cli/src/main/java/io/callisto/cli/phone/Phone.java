@@ -42,23 +42,27 @@ final class Phone {
         this.transfers = new Transfers(this);
     }
 
-    /** Listens for calls and messages; registers when {@code register} is set. */
-    void start(boolean register) {
+    /**
+     * Listens for calls and messages; registers when {@code register} is set. The future completes (never
+     * exceptionally) once the first registration succeeded or failed, at once without one.
+     */
+    CompletableFuture<Void> start(boolean register) {
         ua.onIncomingCall(this::incoming);
         ua.onMessage(this::messageReceived);
-        if (register) {
-            Registration r = ua.register();
-            registration = r;
-            r.registered().whenComplete((ok, failure) -> {
-                if (failure != null) {
-                    event("register-failed", "aor", String.valueOf(r.addressOfRecord()), "reason",
-                            rootMessage(failure));
-                } else {
-                    event("registered", "aor", String.valueOf(r.addressOfRecord()), "expires",
-                            String.valueOf(r.grantedExpires()));
-                }
-            });
+        if (!register) {
+            return CompletableFuture.completedFuture(null);
         }
+        Registration r = ua.register();
+        registration = r;
+        return r.registered().handle((ok, failure) -> {
+            if (failure != null) {
+                event("register-failed", "aor", String.valueOf(r.addressOfRecord()), "reason", rootMessage(failure));
+            } else {
+                event("registered", "aor", String.valueOf(r.addressOfRecord()), "expires",
+                        String.valueOf(r.grantedExpires()));
+            }
+            return null;
+        });
     }
 
     /** Completes with the exit status once the phone should stop ({@code quit}, {@code --exit-after-calls}). */

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -145,14 +146,23 @@ public final class PhoneCommand implements Callable<Integer> {
             }
             try (media) {
                 Phone phone = new Phone(ua, out, settings(ua), media);
-                phone.start(registrar != null);
+                CompletableFuture<Void> started = phone.start(registrar != null);
                 if (call != null) {
-                    phone.execute(new io.callisto.cli.phone.Command.Dial(call));
+                    // Once registered (or refused), so the callee can call back and the proxy knows us.
+                    started.thenRun(() -> phone.execute(new io.callisto.cli.phone.Command.Dial(call)));
                 }
                 Thread console = new Thread(new Console(phone, options.script(), new InputStreamReader(System.in,
                         StandardCharsets.UTF_8)), "callisto-phone-console");
                 console.setDaemon(true);
                 console.start();
+                // Ctrl-C or SIGTERM: hang up and unregister as quit does (bounded), unless the phone is already
+                // stopping.
+                Thread hook = new Thread(() -> {
+                    if (!phone.exit().isDone()) {
+                        phone.quit();
+                    }
+                }, "callisto-phone-shutdown");
+                Runtime.getRuntime().addShutdownHook(hook);
                 int code = phone.exit().get();
                 out.event("summary", "calls", String.valueOf(phone.calls().all().size()), "ended",
                         String.valueOf(phone.calls().endedCount()));
