@@ -142,16 +142,17 @@ public final class TransactionLayer {
             existing.onRetransmission();
             return;
         }
-        if (key != null && table.resendCompleted(key)) {
+        boolean invite = method.equals("INVITE");
+        if (key != null && !invite && table.resendCompleted(key)) {
             return; // §17.2.2: a retransmission to a completed non-INVITE transaction, answered from the store
         }
         ServerTransactionBase tx;
-        if (method.equals("INVITE")) {
-            tx = new InviteServerTransaction(table, request, flow, via, cseq, callId);
+        if (invite) {
+            tx = new InviteServerTransaction(table, request, flow, via, cseq, callId, key);
         } else {
             ServerTransaction target = method.equals("CANCEL")
                     ? table.matchCancelTarget(request, via, cseq, callId) : null;
-            tx = new NonInviteServerTransaction(table, request, flow, via, cseq, callId, target);
+            tx = new NonInviteServerTransaction(table, request, flow, via, cseq, callId, target, key);
         }
         table.add(tx);
         tx.start();
