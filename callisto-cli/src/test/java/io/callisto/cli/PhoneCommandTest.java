@@ -51,6 +51,38 @@ class PhoneCommandTest {
         assertThat(r.out().lines().filter(l -> l.matches("\\d+ status .*"))).hasSize(1);
     }
 
+    /**
+     * The REGISTER a phone sends to its registrar (a plain UDP socket here) names Callisto and its version in
+     * User-Agent (RFC 3261 §20.41), and its To is the account.
+     */
+    @Test
+    void registersWithCallistoUserAgent() throws Exception {
+        try (java.net.DatagramSocket registrar = new java.net.DatagramSocket(0,
+                java.net.InetAddress.getLoopbackAddress())) {
+            registrar.setSoTimeout(20_000);
+            java.io.PipedOutputStream console = new java.io.PipedOutputStream();
+            java.io.PipedInputStream stdin = new java.io.PipedInputStream(console);
+            java.util.concurrent.CompletableFuture<LintCommandTest.Run> phone = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> LintCommandTest.run(stdin, "phone", "--bind", "127.0.0.1:0", "--account",
+                            "sip:alice@example.com", "--registrar", "127.0.0.1:" + registrar.getLocalPort(),
+                            "--rtp-ports", "42100-42199"));
+            try {
+                java.net.DatagramPacket p = new java.net.DatagramPacket(new byte[4096], 4096);
+                registrar.receive(p);
+                String register = new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8);
+                assertThat(register).startsWith("REGISTER sip:example.com SIP/2.0\r\n")
+                        .contains("\r\nUser-Agent: Callisto/" + io.callisto.ua.Version.VERSION + "\r\n")
+                        .containsPattern("(?m)^To: <sip:alice@example.com>");
+            } finally {
+                console.write("quit\n".getBytes(StandardCharsets.UTF_8));
+                console.flush();
+            }
+            LintCommandTest.Run r = phone.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(r.exit()).as(r.out() + r.err()).isZero();
+            assertThat(r.out()).contains(" summary calls=0 ended=0");
+        }
+    }
+
     private void assertUsage(String message, String... args) {
         String[] all = new String[args.length + 3];
         all[0] = "phone";
