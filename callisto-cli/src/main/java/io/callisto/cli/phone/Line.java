@@ -33,6 +33,7 @@ final class Line {
     private volatile String endReason;
     private volatile int endStatus;
     private volatile CallMedia media;
+    private final java.util.concurrent.atomic.AtomicBoolean answering = new java.util.concurrent.atomic.AtomicBoolean();
 
     Line(int number, Call call, String peer, boolean outgoing, long nowMillis) {
         this.number = number;
@@ -69,6 +70,11 @@ final class Line {
 
     boolean isUp() {
         return state != State.ENDED;
+    }
+
+    /** True the first time only: {@code answer} typed while the auto-answer timer fires answers once. */
+    boolean claimAnswer() {
+        return answering.compareAndSet(false, true);
     }
 
     boolean isIncomingUnanswered() {

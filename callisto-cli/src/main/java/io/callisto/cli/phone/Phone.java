@@ -189,7 +189,7 @@ final class Phone {
     }
 
     private void answer(Line line) {
-        if (!line.isIncomingUnanswered()) {
+        if (!line.isIncomingUnanswered() || !line.claimAnswer()) {
             return;
         }
         Body answer = line.media().answerTo(line.call);

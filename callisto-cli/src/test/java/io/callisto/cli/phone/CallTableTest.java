@@ -78,6 +78,8 @@ class CallTableTest {
         first.moveTo(Line.State.CONFIRMED, 2);
         assertThat(table.selectIncoming(0)).isSameAs(second);
         assertThat(out.isIncomingUnanswered()).isFalse();
+        assertThat(second.claimAnswer()).isTrue();
+        assertThat(second.claimAnswer()).as("answered once").isFalse();
     }
 
     @Test
