@@ -126,13 +126,7 @@ class PhoneIT {
     /** Blind transfer: A calls B, then transfers B to C; B and C end up talking, A's call ends. */
     @Test
     void blindTransfer(@TempDir Path dir) throws Exception {
-        Path bTone = tone(dir, "b-tone.wav", B_TONE);
-        Path cHeard = dir.resolve("c-heard.wav");
-        try (CallistoServer server = CallistoServer.in(dir).start();
-             Cli c = phone(dir, server, "carol", "--auto-answer", "--record", cHeard.toString());
-             Cli b = phone(dir, server, "bob", "--auto-answer", "--play", bTone.toString());
-             Cli a = phone(dir, server, "alice")) {
-            registered(a, b, c);
+        threePhones(dir, "1", "c-heard.wav", (a, b, c) -> {
             a.send("call bob");
             a.await(WAIT, "confirmed", "call", "1");
             a.send("transfer carol");
@@ -145,12 +139,7 @@ class PhoneIT {
             assertThat(c.await(WAIT, "incoming", "call", "1").get("from")).isEqualTo("sip:bob@callisto.test");
             c.await(WAIT, "confirmed", "call", "1");
             c.await(WAIT, "status", "calls", "1 in sip:bob@callisto.test confirmed");
-            Thread.sleep(1500);
-            b.send("hangup");
-            c.await(WAIT, "ended", "call", "1");
-            quit(a, b, c);
-            assertThat(count(toneWindows(WavFile.read(cHeard), B_TONE), 0)).as("B's tone at C").isGreaterThan(8);
-        }
+        });
     }
 
     /**
@@ -159,13 +148,7 @@ class PhoneIT {
      */
     @Test
     void attendedTransfer(@TempDir Path dir) throws Exception {
-        Path bTone = tone(dir, "b-tone.wav", B_TONE);
-        Path cHeard = dir.resolve("c-heard.wav");
-        try (CallistoServer server = CallistoServer.in(dir).start();
-             Cli c = phone(dir, server, "carol", "--auto-answer", "--record", cHeard.toString());
-             Cli b = phone(dir, server, "bob", "--auto-answer", "--play", bTone.toString());
-             Cli a = phone(dir, server, "alice")) {
-            registered(a, b, c);
+        threePhones(dir, "2", "c-heard-2.wav", (a, b, c) -> {
             a.send("call bob");
             a.await(WAIT, "confirmed", "call", "1");
             a.send("hold 1");
@@ -183,12 +166,35 @@ class PhoneIT {
             c.await(WAIT, "ended", "call", "1");
             c.await(WAIT, "status", "calls", "2 in sip:bob@callisto.test confirmed");
             b.await(WAIT, "status", "calls", "2 out sip:carol@callisto.test confirmed");
-            Thread.sleep(1500);
+        });
+    }
+
+    /** A transfer among Alice, Bob and Carol, driven through their consoles. */
+    @FunctionalInterface
+    private interface Transfer {
+        void run(Cli alice, Cli bob, Cli carol) throws Exception;
+    }
+
+    /**
+     * Registers Alice, Bob (answers, plays a tone) and Carol (answers, records), runs the transfer, then lets Bob and
+     * Carol talk for a while: Carol's call {@code carolsCall} with Bob must end by Bob's BYE, and its recording
+     * ({@code recording}) must hold Bob's tone.
+     */
+    private static void threePhones(Path dir, String carolsCall, String recording, Transfer transfer)
+            throws Exception {
+        Path bTone = tone(dir, "b-tone.wav", B_TONE);
+        try (CallistoServer server = CallistoServer.in(dir).start();
+             Cli c = phone(dir, server, "carol", "--auto-answer", "--record", dir.resolve("c-heard.wav").toString());
+             Cli b = phone(dir, server, "bob", "--auto-answer", "--play", bTone.toString());
+             Cli a = phone(dir, server, "alice")) {
+            registered(a, b, c);
+            transfer.run(a, b, c);
+            Thread.sleep(1500); // Bob and Carol talk
             b.send("hangup");
-            c.await(WAIT, "ended", "call", "2");
+            assertThat(c.await(WAIT, "ended", "call", carolsCall).get("reason")).isEqualTo("remote BYE");
             quit(a, b, c);
-            Path second = dir.resolve("c-heard-2.wav");
-            assertThat(count(toneWindows(WavFile.read(second), B_TONE), 0)).as("B's tone at C").isGreaterThan(8);
+            assertThat(count(toneWindows(WavFile.read(dir.resolve(recording)), B_TONE), 0)).as("Bob's tone at Carol")
+                    .isGreaterThan(8);
         }
     }
 
