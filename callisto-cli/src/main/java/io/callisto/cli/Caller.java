@@ -24,8 +24,10 @@ final class Caller {
     private CountDownLatch done;
 
     private final boolean lateOffer;
+    private final UaMedia media;
 
-    Caller(UserAgent ua, EventPrinter out, boolean quiet, boolean lateOffer) {
+    Caller(UserAgent ua, EventPrinter out, boolean quiet, boolean lateOffer, UaMedia media) {
+        this.media = media;
         this.ua = ua;
         this.out = out;
         this.quiet = quiet;
@@ -50,8 +52,22 @@ final class Caller {
             started.decrementAndGet();
             return;
         }
-        Call call = ua.call(uri, lateOffer ? null : CliSdp.offer(), e -> onEvent(e.call(), e, uri, count, durationMs));
-        call.answerOffersWith(CliSdp.answerer(CliSdp.CALLER_PORT));
+        if (media == null) {
+            Call call = ua.call(uri, lateOffer ? null : CliSdp.offer(),
+                    e -> onEvent(e.call(), e, uri, count, durationMs));
+            call.answerOffersWith(CliSdp.answerer(CliSdp.CALLER_PORT));
+            return;
+        }
+        media.open().whenComplete((m, err) -> {
+            if (err != null) {
+                out.event("ended", "call", "-", "status", "0", "reason", "no media port: " + err.getMessage());
+                failed.incrementAndGet();
+                done.countDown();
+                return;
+            }
+            Call call = ua.call(uri, lateOffer ? null : m.offer(), e -> onEvent(e.call(), e, uri, count, durationMs));
+            media.follow(m, call);
+        });
     }
 
     private void onEvent(Call call, CallEvent e, String uri, int count, long durationMs) {

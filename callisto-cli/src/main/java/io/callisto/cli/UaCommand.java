@@ -164,6 +164,24 @@ final class UaCommand implements Callable<Integer> {
                     + "(default ${DEFAULT-VALUE}, the RFC 4028 floor).")
     int minSE;
 
+    @Option(names = "--media", paramLabel = "tone|echo|silence|FILE.wav",
+            description = "Carry RTP in every call: send a 1 kHz tone, silence, an echo of what arrives, or a WAV file "
+                    + "(8 kHz mono, looped). Without it calls carry SDP but no media.")
+    String media;
+
+    @Option(names = "--record", paramLabel = "FILE.wav",
+            description = "With --media: write the audio received in each call to this file (NAME-2.wav, … for later calls).")
+    String record;
+
+    @Option(names = "--srtp", paramLabel = "off|optional|required", defaultValue = "off",
+            description = "With --media: SRTP with SDES keys (RFC 4568): off, optional (offered, used when the peer agrees) "
+                    + "or required (default ${DEFAULT-VALUE}).")
+    String srtp;
+
+    @Option(names = "--rtp-ports", paramLabel = "FIRST-LAST", defaultValue = "10000-20000",
+            description = "With --media: the local RTP port range (default ${DEFAULT-VALUE}).")
+    String rtpPorts;
+
     @Option(names = "--udp-loss", hidden = true, defaultValue = "0",
             description = "TESTING ONLY: drop this fraction of UDP datagrams in and out.")
     double udpLoss;
@@ -206,19 +224,32 @@ final class UaCommand implements Callable<Integer> {
                         lp.host() + ":" + lp.port());
             }
             UserAgent ua = UserAgent.create(stack, config(stack));
-            if (register != null && !doRegister(ua)) {
-                return 1;
+            try (UaMedia m = startMedia(bindAddress)) {
+                return run(ua, m);
+            } catch (java.io.IOException e) {
+                spec.commandLine().getErr().println("callisto ua: --media " + media + ": " + e.getMessage());
+                return 2;
             }
-            if (callUri != null) {
-                return new Caller(ua, out, quiet, lateOffer).run(callUri, count, parallel, durationMs != null ? durationMs : 2000)
-                        ? 0 : 1;
-            }
-            if (subscribeUri != null) {
-                return new Subscriber(ua, out).run(subscribeUri, event, accept, expires,
-                        durationMs != null ? durationMs : 0, 64 * t1 + 1000) ? 0 : 1;
-            }
-            return answerLoop(ua);
         }
+    }
+
+    private UaMedia startMedia(InetSocketAddress bindAddress) throws java.io.IOException {
+        return media == null ? null : UaMedia.start(media, record, srtp, rtpPorts, bindAddress.getAddress(), out);
+    }
+
+    private int run(UserAgent ua, UaMedia m) throws InterruptedException {
+        if (register != null && !doRegister(ua)) {
+            return 1;
+        }
+        if (callUri != null) {
+            return new Caller(ua, out, quiet, lateOffer, m).run(callUri, count, parallel,
+                    durationMs != null ? durationMs : 2000) ? 0 : 1;
+        }
+        if (subscribeUri != null) {
+            return new Subscriber(ua, out).run(subscribeUri, event, accept, expires,
+                    durationMs != null ? durationMs : 0, 64 * t1 + 1000) ? 0 : 1;
+        }
+        return answerLoop(ua, m);
     }
 
     private void validate() {
@@ -281,6 +312,21 @@ final class UaCommand implements Callable<Integer> {
             }
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, e.getMessage());
+        }
+        if (media == null && (record != null || !"off".equalsIgnoreCase(srtp))) {
+            throw new CommandLine.ParameterException(cl, "--record and --srtp need --media");
+        }
+        if (media != null) {
+            try {
+                UaMedia.srtpMode(srtp);
+                UaMedia.ports(rtpPorts);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cl, e.getMessage());
+            }
+            if (!UaMedia.isBuiltIn(media) && !java.nio.file.Files.isReadable(java.nio.file.Path.of(media))) {
+                throw new CommandLine.ParameterException(cl, "--media must be tone, echo, silence or a readable WAV "
+                        + "file, not '" + media + "'");
+            }
         }
         checkUri(cl, "--call", callUri);
         checkUri(cl, "--subscribe", subscribeUri);
@@ -348,7 +394,7 @@ final class UaCommand implements Callable<Integer> {
         }
     }
 
-    private int answerLoop(UserAgent ua) throws InterruptedException {
+    private int answerLoop(UserAgent ua, UaMedia m) throws InterruptedException {
         if (!answer && reject == null) {
             // --register alone: stay registered until interrupted.
             new CountDownLatch(1).await();
@@ -358,7 +404,7 @@ final class UaCommand implements Callable<Integer> {
         AtomicInteger failed = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(1);
         Answerer answerer = new Answerer(out, quiet, reject, ringMs, earlyMedia, hangupAfterMs, ended, failed, maxCalls,
-                done);
+                done, m);
         ua.onIncomingCall(answerer::onCall);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.event("summary", "calls", String.valueOf(ended.get()), "failed", String.valueOf(failed.get()));
@@ -380,9 +426,11 @@ final class UaCommand implements Callable<Integer> {
         private final AtomicInteger failed;
         private final int maxCalls;
         private final CountDownLatch done;
+        private final UaMedia media;
 
         Answerer(EventPrinter out, boolean quiet, Integer reject, long ringMs, boolean earlyMedia, long hangupAfterMs,
-                 AtomicInteger ended, AtomicInteger failed, int maxCalls, CountDownLatch done) {
+                 AtomicInteger ended, AtomicInteger failed, int maxCalls, CountDownLatch done, UaMedia media) {
+            this.media = media;
             this.out = out;
             this.quiet = quiet;
             this.reject = reject;
@@ -400,18 +448,39 @@ final class UaCommand implements Callable<Integer> {
                 out.event("incoming", "call", call.callId(), "from", String.valueOf(call.remoteUri()));
             }
             call.addListener(e -> onEvent(call, e));
-            call.answerOffersWith(CliSdp.answerer(CliSdp.CALLEE_PORT));
             if (reject != null) {
                 call.reject(reject, null);
-            } else if (earlyMedia) {
+            } else if (media == null) {
+                call.answerOffersWith(CliSdp.answerer(CliSdp.CALLEE_PORT));
+                answerWith(call, CliSdp.answerFor(call));
+            } else {
+                media.open().whenComplete((m, err) -> {
+                    if (err != null) {
+                        call.reject(503, "no media port");
+                        return;
+                    }
+                    media.follow(m, call);
+                    Body answer = m.answerTo(call);
+                    if (answer == null) {
+                        call.reject(488, null);
+                        m.close();
+                    } else {
+                        answerWith(call, answer);
+                    }
+                });
+            }
+        }
+
+        private void answerWith(Call call, Body answer) {
+            if (earlyMedia) {
                 // 183 with the answer (reliable when the caller asks for 100rel); the 200 repeats it
-                call.sessionProgress(CliSdp.answerFor(call));
-                CompletableFutures.delay(Math.max(1, ringMs), () -> call.answer(CliSdp.answerFor(call)));
+                call.sessionProgress(answer);
+                CompletableFutures.delay(Math.max(1, ringMs), () -> call.answer(answer));
             } else if (ringMs > 0) {
                 call.ring();
-                CompletableFutures.delay(ringMs, () -> call.answer(CliSdp.answerFor(call)));
+                CompletableFutures.delay(ringMs, () -> call.answer(answer));
             } else {
-                call.answer(CliSdp.answerFor(call));
+                call.answer(answer);
             }
         }
 

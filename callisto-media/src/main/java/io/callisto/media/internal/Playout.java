@@ -13,7 +13,7 @@ import java.util.Arrays;
  */
 final class Playout {
 
-    private final AudioCodec codec;
+    private AudioCodec codec;
     private final short[] frame = new short[Audio.FRAME_SAMPLES];
     private final JitterBuffer jitterBuffer = new JitterBuffer(Audio.FRAME_SAMPLES, Audio.FRAME_MILLIS, 2, 15);
     private final Concealment concealment = new Concealment(Audio.FRAME_SAMPLES);
@@ -23,6 +23,11 @@ final class Playout {
     private ToneGenerator tone;
 
     Playout(AudioCodec codec) {
+        this.codec = codec;
+    }
+
+    /** Decodes later frames with {@code codec} (a re-negotiation changed it). */
+    void codec(AudioCodec codec) {
         this.codec = codec;
     }
 

@@ -6,6 +6,7 @@ import io.callisto.media.audio.Audio;
 import io.callisto.media.audio.MediaSink;
 import io.callisto.media.audio.MediaSource;
 import io.callisto.media.codec.AudioCodec;
+import io.callisto.media.rtp.PacketTransform;
 import io.callisto.media.dtmf.DtmfListener;
 import io.callisto.media.dtmf.DtmfReceiver;
 import io.callisto.media.dtmf.DtmfSender;
@@ -60,7 +61,9 @@ public final class RtpStream {
     private final Network network;
     private final Random random;
     private final LongSupplier wallClockMillis;
-    private final AudioCodec codec;
+    private AudioCodec codec;
+    private int eventPayloadType;
+    private PacketTransform transform;
     private final long ssrc;
     private final short[] outFrame = new short[Audio.FRAME_SAMPLES];
     private final Playout playout;
@@ -101,6 +104,8 @@ public final class RtpStream {
         this.random = random;
         this.wallClockMillis = wallClockMillis;
         this.codec = config.codec();
+        this.eventPayloadType = config.telephoneEventPayloadType();
+        this.transform = config.transform();
         // §5.1: random initial sequence number and timestamp; §8.1: random SSRC
         this.ssrc = random.nextInt() & 0xFFFFFFFFL;
         this.sequence = random.nextInt(1 << 16);
@@ -112,6 +117,27 @@ public final class RtpStream {
 
     public long ssrc() {
         return ssrc;
+    }
+
+    /**
+     * Applies what a new offer/answer exchange agreed (RFC 3264 §8: a re-offer may change codec, payload types and
+     * keys): the audio codec sent and expected, the telephone-event payload type (-1: none) and the packet
+     * transform (SRTP keys, or identity). Sequence, timestamp and SSRC go on unchanged.
+     */
+    public void negotiated(AudioCodec codec, int eventPayloadType, PacketTransform transform) {
+        if (codec.clockRate() != this.codec.clockRate()) {
+            throw new IllegalArgumentException("a codec change must keep the clock rate (" + this.codec.clockRate()
+                    + " Hz)");
+        }
+        this.codec = codec;
+        this.eventPayloadType = eventPayloadType;
+        this.transform = transform == null ? PacketTransform.IDENTITY : transform;
+        playout.codec(codec);
+    }
+
+    /** The telephone-event payload type in use, or -1. */
+    public int eventPayloadType() {
+        return eventPayloadType;
     }
 
     public void remote(InetSocketAddress rtp, InetSocketAddress rtcp) {
@@ -178,10 +204,10 @@ public final class RtpStream {
     }
 
     private void sendFrame() {
-        DtmfSender.Packet event = config.telephoneEventPayloadType() >= 0 ? dtmfSender.tick(timestamp) : null;
+        DtmfSender.Packet event = eventPayloadType >= 0 ? dtmfSender.tick(timestamp) : null;
         RtpPacket packet;
         if (event != null) {
-            packet = RtpPacket.of(event.marker(), config.telephoneEventPayloadType(), sequence, event.timestamp(),
+            packet = RtpPacket.of(event.marker(), eventPayloadType, sequence, event.timestamp(),
                     ssrc, event.event().toBytes());
         } else {
             source.read(outFrame);
@@ -194,7 +220,7 @@ public final class RtpStream {
         packetsSent++;
         octetsSent += packet.payload().length;
         sentSinceReport = true;
-        network.sendRtp(config.transform().protectRtp(packet.toBytes()), rtpRemote);
+        network.sendRtp(transform.protectRtp(packet.toBytes()), rtpRemote);
     }
 
     private void playFrame() {
@@ -207,12 +233,12 @@ public final class RtpStream {
     /** Handles one datagram on the RTP port (or an RTP packet demultiplexed from an rtcp-mux port). */
     public void onRtp(byte[] datagram, InetSocketAddress from, long arrivalMicros) {
         RtpPacket p = closed ? null
-                : accept(config.transform().unprotectRtp(datagram), RtpPacket::parse, "RTP", from);
+                : accept(transform.unprotectRtp(datagram), RtpPacket::parse, "RTP", from);
         if (p == null) {
             return;
         }
         boolean audio = p.payloadType() == codec.payloadType();
-        int eventType = config.telephoneEventPayloadType();
+        int eventType = eventPayloadType;
         boolean event = eventType >= 0 && p.payloadType() == eventType;
         if (!audio && !event) {
             drop("unexpected payload type " + p.payloadType(), from);
@@ -342,13 +368,13 @@ public final class RtpStream {
             packets.add(bye);
         }
         rtcpSent++;
-        network.sendRtcp(config.transform().protectRtcp(RtcpCompound.write(packets)), rtcpRemote);
+        network.sendRtcp(transform.protectRtcp(RtcpCompound.write(packets)), rtcpRemote);
     }
 
     /** Handles one datagram on the RTCP port (or demultiplexed from an rtcp-mux port). */
     public void onRtcp(byte[] datagram, InetSocketAddress from, long arrivalMicros) {
         List<RtcpPacket> packets = closed ? null
-                : accept(config.transform().unprotectRtcp(datagram), RtcpCompound::parse, "RTCP", from);
+                : accept(transform.unprotectRtcp(datagram), RtcpCompound::parse, "RTCP", from);
         if (packets == null) {
             return;
         }

@@ -4,6 +4,7 @@ import io.callisto.exec.Cancellable;
 import io.callisto.exec.Owner;
 import io.callisto.media.audio.MediaSink;
 import io.callisto.media.audio.MediaSource;
+import io.callisto.media.codec.AudioCodec;
 import io.callisto.media.dtmf.DtmfListener;
 import io.callisto.media.internal.PortBinder;
 import io.callisto.media.internal.RtpStream;
@@ -48,6 +49,7 @@ public final class RtpSession {
     private Cancellable ticker = Cancellable.NONE;
     private volatile RtpStatistics statistics = RtpStatistics.EMPTY;
     private volatile boolean closed;
+    private volatile int eventPayloadType;
     private volatile boolean remoteBye;
     private boolean started;
 
@@ -55,6 +57,7 @@ public final class RtpSession {
         this.clock = clock;
         this.owner = clock.owner();
         this.config = config;
+        this.eventPayloadType = config.telephoneEventPayloadType();
         this.stream = new RtpStream(config, owner, new RtpStream.Network() {
             @Override
             public void sendRtp(byte[] packet, InetSocketAddress to) {
@@ -132,13 +135,26 @@ public final class RtpSession {
      * @throws IllegalStateException when the configuration has no telephone-event payload type
      */
     public void sendDtmf(char digit, int durationMillis) {
-        if (config.telephoneEventPayloadType() < 0) {
+        if (eventPayloadType < 0) {
             throw new IllegalStateException("no telephone-event payload type negotiated");
         }
         if (io.callisto.media.dtmf.TelephoneEvent.eventOf(digit) < 0) {
             throw new IllegalArgumentException("not a DTMF digit: '" + digit + "'");
         }
         owner.run(() -> stream.sendDtmf(digit, durationMillis));
+    }
+
+    /**
+     * Applies a new offer/answer outcome: the codec to send and expect (same clock rate), the RFC 4733
+     * telephone-event payload type (-1: none) and the packet transform (SRTP keys; null for plain RTP). The
+     * ports, SSRC, sequence and timestamp stay.
+     */
+    public void negotiated(AudioCodec codec, int telephoneEventPayloadType, PacketTransform transform) {
+        if (telephoneEventPayloadType != -1 && (telephoneEventPayloadType < 96 || telephoneEventPayloadType > 127)) {
+            throw new IllegalArgumentException("telephone-event payload type must be dynamic (96..127) or -1");
+        }
+        eventPayloadType = telephoneEventPayloadType;
+        owner.run(() -> stream.negotiated(codec, telephoneEventPayloadType, transform));
     }
 
     /** Stops or resumes sending (e.g. on hold); received audio keeps playing. */

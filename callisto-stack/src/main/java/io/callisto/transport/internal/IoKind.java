@@ -48,8 +48,13 @@ public enum IoKind {
 
     /** A new group of {@code threads} loops of this kind, threads named {@code callisto-io-N}. */
     public EventLoopGroup newGroup(int threads) {
+        return newGroup(threads, "callisto-io");
+    }
+
+    /** A new group of {@code threads} daemon loops of this kind, threads named {@code <name>-N}. */
+    public EventLoopGroup newGroup(int threads, String name) {
         IoHandlerFactory f = this == EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("callisto-io", true), f);
+        return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, true), f);
     }
 
     /** The UDP channel class. */
