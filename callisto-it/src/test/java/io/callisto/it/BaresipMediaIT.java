@@ -1,0 +1,125 @@
+package io.callisto.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.callisto.media.rtp.RtpStatistics;
+import io.callisto.media.srtp.SrtpMode;
+import io.callisto.media.srtp.SrtpProfile;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Issue 7 §6: a Callisto phone ({@link MediaPhone}: {@code UserAgent} and {@code CallMedia} in this JVM) and baresip
+ * 1.0 ({@link Baresip}) call each other directly on loopback, in both directions, with plain RTP, with best-effort
+ * SDES (Callisto {@code optional}, baresip {@code mediaenc=srtp}: RTP/AVP with a=crypto) and with mandatory SDES
+ * (Callisto {@code required}, baresip {@code srtp-mand}: RTP/SAVP), AES_CM_128_HMAC_SHA1_80 being the one suite
+ * baresip offers. Each side plays a 1 kHz WAV and records what it receives: both recordings hold the tone (Goertzel)
+ * for most of the 2.5 s of talk; the digits baresip sends (RFC 4733) arrive at Callisto as sent, and Callisto's
+ * arrive at baresip; RTCP (SRTCP) flows both ways: Callisto learns the round-trip time from baresip's report about
+ * its sender reports.
+ */
+class BaresipMediaIT {
+
+    /** The SRTP pairing of a test. */
+    enum Security {
+        PLAIN(SrtpMode.OFF, Baresip.Srtp.OFF),
+        BEST_EFFORT(SrtpMode.OPTIONAL, Baresip.Srtp.BEST_EFFORT),
+        MANDATORY(SrtpMode.REQUIRED, Baresip.Srtp.MANDATORY);
+
+        final SrtpMode callisto;
+        final Baresip.Srtp baresip;
+
+        Security(SrtpMode callisto, Baresip.Srtp baresip) {
+            this.callisto = callisto;
+            this.baresip = baresip;
+        }
+
+        boolean secure() {
+            return this != PLAIN;
+        }
+    }
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @EnumSource(Security.class)
+    void callistoCallsBaresip(Security security) throws Exception {
+        Path tone = Tone.wav(dir.resolve("tone.wav"), 30);
+        try (Baresip bob = Baresip.local("bob").srtp(security.baresip).autoAnswer(true).play(tone).record()
+                        .start(dir, "bob");
+                MediaPhone alice = MediaPhone.start("alice", security.callisto, tone)) {
+            MediaPhone.Leg leg = alice.call("sip:bob@127.0.0.1:" + bob.sipPort());
+            try {
+                leg.call().answered().get(10, TimeUnit.SECONDS);
+                talk(security, leg, bob);
+                leg.call().hangup();
+                bob.awaitEvent("CALL_CLOSED", 10);
+                check(security, leg, bob);
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\n--- baresip:\n" + bob.log(), e);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Security.class)
+    void baresipCallsCallisto(Security security) throws Exception {
+        Path tone = Tone.wav(dir.resolve("tone.wav"), 30);
+        try (MediaPhone bob = MediaPhone.start("bob", security.callisto, tone);
+                Baresip alice = Baresip.local("alice").srtp(security.baresip).play(tone).record().start(dir, "alice")) {
+            alice.dial("sip:bob@127.0.0.1:" + bob.sipPort());
+            MediaPhone.Leg leg = bob.awaitIncoming(10);
+            try {
+                alice.awaitEvent("CALL_ESTABLISHED", 10);
+                leg.call().answered().get(10, TimeUnit.SECONDS);
+                talk(security, leg, alice);
+                alice.hangup();
+                leg.call().ended().get(10, TimeUnit.SECONDS);
+                alice.awaitEvent("CALL_CLOSED", 10);
+                check(security, leg, alice);
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\n--- baresip:\n" + alice.log(), e);
+            }
+        }
+    }
+
+    /** Media in both directions for 2.5 s, with digits each way. */
+    private static void talk(Security security, MediaPhone.Leg leg, Baresip peer) throws Exception {
+        peer.awaitEvent("CALL_RTPESTAB", 10);
+        if (security.secure()) {
+            assertThat(peer.awaitEvent("CALL_MENC", 10).path("param").asText())
+                    .isEqualTo("0,audio,AES_CM_128_HMAC_SHA1_80");
+        }
+        assertThat(leg.media().secure()).as("SRTP on Callisto's side").isEqualTo(security.secure());
+        if (security.secure()) {
+            assertThat(leg.media().negotiated().orElseThrow().srtp().orElseThrow().profile())
+                    .isEqualTo(SrtpProfile.AES_CM_128_HMAC_SHA1_80);
+        }
+        peer.sendDtmf("19#*", 300);
+        leg.media().sendDtmf('5', 120);
+        leg.media().sendDtmf('0', 120);
+        Thread.sleep(1300); // more audio to record
+        // RTCP (SRTCP when secure) both ways: the round trip needs baresip's report block about our SR
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (leg.media().statistics().rttMillis() < 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(leg.media().statistics().rttMillis()).as("round trip from baresip's RTCP: %s",
+                leg.media().statistics()).isGreaterThanOrEqualTo(0);
+    }
+
+    private static void check(Security security, MediaPhone.Leg leg, Baresip peer) throws Exception {
+        leg.media().closed().get(10, TimeUnit.SECONDS);
+        RtpStatistics stats = leg.media().statistics();
+        assertThat(leg.digitString()).as("digits from baresip").isEqualTo("19#*");
+        assertThat(peer.receivedDigits()).as("digits from Callisto").isEqualTo("50");
+        Tone.assertHeard(leg.recorder().samples(), 20, "Callisto's recording");
+        Tone.assertHeard(peer.recorded(), 20, "baresip's recording");
+        assertThat(stats.packetsReceived()).as("%s", stats).isGreaterThan(100);
+        assertThat(stats.packetsLost() * 100).as("under 1%% lost: %s", stats).isLessThan(stats.packetsReceived());
+    }
+}
