@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Issue 7 §6: a Callisto phone ({@link MediaPhone}: {@code UserAgent} and {@code CallMedia} in this JVM) and baresip
  * 1.0 ({@link Baresip}) call each other directly on loopback, in both directions, with plain RTP, with best-effort
  * SDES (Callisto {@code optional}, baresip {@code mediaenc=srtp}: RTP/AVP with a=crypto) and with mandatory SDES
- * (Callisto {@code required}, baresip {@code srtp-mand}: RTP/SAVP), AES_CM_128_HMAC_SHA1_80 being the one suite
+ * (Callisto {@code required}, baresip {@code srtp-mand}: RTP/SAVP), and Callisto {@code optional} with a baresip
+ * that does not use SRTP (plain RTP results), AES_CM_128_HMAC_SHA1_80 being the one suite
  * baresip offers. Each side plays a 1 kHz WAV and records what it receives: both recordings hold the tone (Goertzel)
  * for most of the 2.5 s of talk; the digits baresip sends (RFC 4733) arrive at Callisto as sent, and Callisto's
  * arrive at baresip; RTCP (SRTCP) flows both ways: Callisto learns the round-trip time from baresip's report about
@@ -25,20 +26,20 @@ class BaresipMediaIT {
 
     /** The SRTP pairing of a test. */
     enum Security {
-        PLAIN(SrtpMode.OFF, Baresip.Srtp.OFF),
-        BEST_EFFORT(SrtpMode.OPTIONAL, Baresip.Srtp.BEST_EFFORT),
-        MANDATORY(SrtpMode.REQUIRED, Baresip.Srtp.MANDATORY);
+        PLAIN(SrtpMode.OFF, Baresip.Srtp.OFF, false),
+        /** Callisto offers or accepts SRTP, baresip (srtp module loaded, no mediaenc) does not: plain RTP. */
+        OPTIONAL_WITH_PLAIN_PEER(SrtpMode.OPTIONAL, Baresip.Srtp.OFF, false),
+        BEST_EFFORT(SrtpMode.OPTIONAL, Baresip.Srtp.BEST_EFFORT, true),
+        MANDATORY(SrtpMode.REQUIRED, Baresip.Srtp.MANDATORY, true);
 
         final SrtpMode callisto;
         final Baresip.Srtp baresip;
+        final boolean secure;
 
-        Security(SrtpMode callisto, Baresip.Srtp baresip) {
+        Security(SrtpMode callisto, Baresip.Srtp baresip, boolean secure) {
             this.callisto = callisto;
             this.baresip = baresip;
-        }
-
-        boolean secure() {
-            return this != PLAIN;
+            this.secure = secure;
         }
     }
 
@@ -90,12 +91,12 @@ class BaresipMediaIT {
     /** Media in both directions for 2.5 s, with digits each way. */
     private static void talk(Security security, MediaPhone.Leg leg, Baresip peer) throws Exception {
         peer.awaitEvent("CALL_RTPESTAB", 10);
-        if (security.secure()) {
+        if (security.secure) {
             assertThat(peer.awaitEvent("CALL_MENC", 10).path("param").asText())
                     .isEqualTo("0,audio,AES_CM_128_HMAC_SHA1_80");
         }
-        assertThat(leg.media().secure()).as("SRTP on Callisto's side").isEqualTo(security.secure());
-        if (security.secure()) {
+        assertThat(leg.media().secure()).as("SRTP on Callisto's side").isEqualTo(security.secure);
+        if (security.secure) {
             assertThat(leg.media().negotiated().orElseThrow().srtp().orElseThrow().profile())
                     .isEqualTo(SrtpProfile.AES_CM_128_HMAC_SHA1_80);
         }
@@ -120,6 +121,10 @@ class BaresipMediaIT {
         Tone.assertHeard(leg.recorder().samples(), 20, "Callisto's recording");
         Tone.assertHeard(peer.recorded(), 20, "baresip's recording");
         assertThat(stats.packetsReceived()).as("%s", stats).isGreaterThan(100);
+        if (!security.secure) {
+            assertThat(peer.messages()).as("baresip set up no media encryption")
+                    .noneMatch(m -> "CALL_MENC".equals(m.path("type").asText()));
+        }
         assertThat(stats.packetsLost() * 100).as("under 1%% lost: %s", stats).isLessThan(stats.packetsReceived());
     }
 }
