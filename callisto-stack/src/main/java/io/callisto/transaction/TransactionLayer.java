@@ -147,11 +147,11 @@ public final class TransactionLayer {
         }
         ServerTransactionBase tx;
         if (method.equals("INVITE")) {
-            tx = new InviteServerTransaction(table, request, flow, via, cseq, callId);
+            tx = new InviteServerTransaction(table, request, flow, via, cseq, callId, key);
         } else {
             ServerTransaction target = method.equals("CANCEL")
                     ? table.matchCancelTarget(request, via, cseq, callId) : null;
-            tx = new NonInviteServerTransaction(table, request, flow, via, cseq, callId, target);
+            tx = new NonInviteServerTransaction(table, request, flow, via, cseq, callId, target, key);
         }
         table.add(tx);
         tx.start();

@@ -39,10 +39,13 @@ public final class InviteServerTransaction extends ServerTransactionBase {
     /** §17.2.1: the 100 (Trying) goes out unless the TU responds within 200 ms. */
     public static final long TRYING_DELAY_MILLIS = 200;
 
-    /** A transaction for an INVITE that matched none (§17.2.3); {@code via}, {@code cseq}, {@code callId} are its. */
+    /**
+     * A transaction for an INVITE that matched none (§17.2.3); {@code via}, {@code cseq}, {@code callId} are its, and
+     * {@code key} its {@link Keys#server} key when already made (else null).
+     */
     public InviteServerTransaction(TransactionTable table, SipRequest invite, Flow flow, Via via, CSeq cseq,
-            String callId) {
-        super(table, invite, flow, via, cseq, callId, "INVITE", PROCEEDING);
+            String callId, String key) {
+        super(table, invite, flow, via, cseq, callId, "INVITE", key, PROCEEDING);
     }
 
     @Override

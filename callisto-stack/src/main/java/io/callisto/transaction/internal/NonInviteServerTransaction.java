@@ -34,11 +34,12 @@ public final class NonInviteServerTransaction extends ServerTransactionBase {
 
     /**
      * A transaction for a request (not INVITE, not ACK) that matched none; {@code cancelTarget} is the INVITE
-     * transaction a CANCEL matches, else null.
+     * transaction a CANCEL matches, else null; {@code key} is its {@link Keys#server} key when already made (else
+     * null).
      */
     public NonInviteServerTransaction(TransactionTable table, SipRequest request, Flow flow, Via via, CSeq cseq,
-            String callId, ServerTransaction cancelTarget) {
-        super(table, request, flow, via, cseq, callId, request.method(), TRYING);
+            String callId, ServerTransaction cancelTarget, String key) {
+        super(table, request, flow, via, cseq, callId, request.method(), key, TRYING);
         this.cancelTarget = cancelTarget;
     }
 

@@ -37,13 +37,15 @@ public abstract class ServerTransactionBase extends TransactionMachine implement
     private long storedUntil;
 
     ServerTransactionBase(TransactionTable table, SipRequest request, Flow flow, Via via, CSeq cseq, String callId,
-            String method, TransactionState initial) {
+            String method, String key, TransactionState initial) {
         super(table, initial);
         this.request = request;
         this.flow = flow;
         this.reliable = reliable(flow, via);
         this.legacy = !via.hasMagicCookie();
-        this.key = legacy ? Keys.legacy(callId, cseq.number()) : Keys.server(via.branch(), method, via);
+        // the layer made the §17.2.3 key to look the request up: reused, not built a second time
+        this.key = legacy ? Keys.legacy(callId, cseq.number()) : key != null ? key : Keys.server(via.branch(), method,
+                via);
     }
 
     private static boolean reliable(Flow flow, Via via) {
