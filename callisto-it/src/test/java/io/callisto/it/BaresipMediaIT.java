@@ -3,6 +3,7 @@ package io.callisto.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callisto.media.rtp.RtpStatistics;
+import io.callisto.media.sdp.NegotiatedMedia;
 import io.callisto.media.srtp.SrtpMode;
 import io.callisto.media.srtp.SrtpProfile;
 import java.nio.file.Path;
@@ -20,7 +21,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * baresip offers. Each side plays a 1 kHz WAV and records what it receives: both recordings hold the tone (Goertzel)
  * for most of the 2.5 s of talk; the digits baresip sends (RFC 4733) arrive at Callisto as sent, and Callisto's
  * arrive at baresip; RTCP (SRTCP) flows both ways: Callisto learns the round-trip time from baresip's report about
- * its sender reports.
+ * its sender reports. Callisto also holds baresip (a=sendonly re-INVITE: baresip answers recvonly and stops sending)
+ * and resumes it (the tone comes back), plain and with SRTP.
  */
 class BaresipMediaIT {
 
@@ -86,6 +88,54 @@ class BaresipMediaIT {
                 throw new AssertionError(e.getMessage() + "\n--- baresip:\n" + alice.log(), e);
             }
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Security.class, names = {"PLAIN", "MANDATORY"})
+    void callistoHoldsAndResumesBaresip(Security security) throws Exception {
+        Path tone = Tone.wav(dir.resolve("tone.wav"), 30);
+        try (Baresip bob = Baresip.local("bob").srtp(security.baresip).autoAnswer(true).play(tone).record()
+                        .start(dir, "bob");
+                MediaPhone alice = MediaPhone.start("alice", security.callisto, tone)) {
+            MediaPhone.Leg leg = alice.call("sip:bob@127.0.0.1:" + bob.sipPort());
+            try {
+                leg.call().answered().get(10, TimeUnit.SECONDS);
+                bob.awaitEvent("CALL_RTPESTAB", 10);
+                awaitReceived(leg, 50);
+
+                assertThat(leg.media().hold().get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+                NegotiatedMedia held = leg.media().negotiated().orElseThrow();
+                assertThat(held.canReceive()).as("baresip answered the a=sendonly offer with recvonly: %s", held)
+                        .isFalse();
+                Thread.sleep(500); // packets in flight when the answer came
+                long during = leg.media().statistics().packetsReceived();
+                Thread.sleep(1000);
+                assertThat(leg.media().statistics().packetsReceived()).as("baresip sends nothing while held")
+                        .isEqualTo(during);
+
+                assertThat(leg.media().resume().get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+                assertThat(leg.media().negotiated().orElseThrow().canReceive()).isTrue();
+                assertThat(leg.media().secure()).isEqualTo(security.secure);
+                awaitReceived(leg, during + 50);
+                int before = leg.recorder().samples().length;
+                Thread.sleep(1000);
+                short[] all = leg.recorder().samples();
+                Tone.assertHeard(java.util.Arrays.copyOfRange(all, before, all.length), 5,
+                        "Callisto's recording after resume");
+                leg.call().hangup();
+                bob.awaitEvent("CALL_CLOSED", 10);
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\n--- baresip:\n" + bob.log(), e);
+            }
+        }
+    }
+
+    private static void awaitReceived(MediaPhone.Leg leg, long packets) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (leg.media().statistics().packetsReceived() < packets && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(leg.media().statistics().packetsReceived()).as("RTP from baresip").isGreaterThanOrEqualTo(packets);
     }
 
     /** Media in both directions for 2.5 s, with digits each way. */
