@@ -109,7 +109,7 @@ final class Baresip implements AutoCloseable {
                 + "baresip` (.ci/run does)");
     }
 
-    /** A peer on its own, not registered anywhere ({@code regint=0}), reached at {@code 127.0.0.1:}{@link #sipPort()}. */
+    /** A peer on its own, registered nowhere ({@code regint=0}), reached at 127.0.0.1:{@link #sipPort()}. */
     static Setup local(String user) {
         return new Setup("<sip:" + user + "@127.0.0.1>;regint=0");
     }

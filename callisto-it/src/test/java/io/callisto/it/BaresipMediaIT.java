@@ -7,6 +7,7 @@ import io.callisto.media.sdp.NegotiatedMedia;
 import io.callisto.media.srtp.SrtpMode;
 import io.callisto.media.srtp.SrtpProfile;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,21 +52,12 @@ class BaresipMediaIT {
     @ParameterizedTest
     @EnumSource(Security.class)
     void callistoCallsBaresip(Security security) throws Exception {
-        Path tone = Tone.wav(dir.resolve("tone.wav"), 30);
-        try (Baresip bob = Baresip.local("bob").srtp(security.baresip).autoAnswer(true).play(tone).record()
-                        .start(dir, "bob");
-                MediaPhone alice = MediaPhone.start("alice", security.callisto, tone)) {
-            MediaPhone.Leg leg = alice.call("sip:bob@127.0.0.1:" + bob.sipPort());
-            try {
-                leg.call().answered().get(10, TimeUnit.SECONDS);
-                talk(security, leg, bob);
-                leg.call().hangup();
-                bob.awaitEvent("CALL_CLOSED", 10);
-                check(security, leg, bob);
-            } catch (AssertionError e) {
-                throw new AssertionError(e.getMessage() + "\n--- baresip:\n" + bob.log(), e);
-            }
-        }
+        callistoCallsBaresip(security, (leg, bob) -> {
+            talk(security, leg, bob);
+            leg.call().hangup();
+            bob.awaitEvent("CALL_CLOSED", 10);
+            check(security, leg, bob);
+        });
     }
 
     @ParameterizedTest
@@ -93,6 +85,41 @@ class BaresipMediaIT {
     @ParameterizedTest
     @EnumSource(value = Security.class, names = {"PLAIN", "MANDATORY"})
     void callistoHoldsAndResumesBaresip(Security security) throws Exception {
+        callistoCallsBaresip(security, (leg, bob) -> {
+            bob.awaitEvent("CALL_RTPESTAB", 10);
+            awaitReceived(leg, 50);
+
+            assertThat(leg.media().hold().get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+            NegotiatedMedia held = leg.media().negotiated().orElseThrow();
+            assertThat(held.canReceive()).as("baresip answered the a=sendonly offer with recvonly: %s", held)
+                    .isFalse();
+            Thread.sleep(500); // packets in flight when the answer came
+            long during = leg.media().statistics().packetsReceived();
+            Thread.sleep(1000);
+            assertThat(leg.media().statistics().packetsReceived()).as("baresip sends nothing while held")
+                    .isEqualTo(during);
+
+            assertThat(leg.media().resume().get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+            assertThat(leg.media().negotiated().orElseThrow().canReceive()).isTrue();
+            assertThat(leg.media().secure()).isEqualTo(security.secure);
+            awaitReceived(leg, during + 50);
+            int before = leg.recorder().samples().length;
+            Thread.sleep(1000);
+            short[] all = leg.recorder().samples();
+            Tone.assertHeard(Arrays.copyOfRange(all, before, all.length), 5,
+                    "Callisto's recording after resume");
+            leg.call().hangup();
+            bob.awaitEvent("CALL_CLOSED", 10);
+        });
+    }
+
+    /** What a test does once Callisto's call to baresip is answered. */
+    private interface InCall {
+        void run(MediaPhone.Leg leg, Baresip bob) throws Exception;
+    }
+
+    /** Callisto calls a baresip that answers at once; {@code scenario} runs once the call is answered. */
+    private void callistoCallsBaresip(Security security, InCall scenario) throws Exception {
         Path tone = Tone.wav(dir.resolve("tone.wav"), 30);
         try (Baresip bob = Baresip.local("bob").srtp(security.baresip).autoAnswer(true).play(tone).record()
                         .start(dir, "bob");
@@ -100,30 +127,7 @@ class BaresipMediaIT {
             MediaPhone.Leg leg = alice.call("sip:bob@127.0.0.1:" + bob.sipPort());
             try {
                 leg.call().answered().get(10, TimeUnit.SECONDS);
-                bob.awaitEvent("CALL_RTPESTAB", 10);
-                awaitReceived(leg, 50);
-
-                assertThat(leg.media().hold().get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
-                NegotiatedMedia held = leg.media().negotiated().orElseThrow();
-                assertThat(held.canReceive()).as("baresip answered the a=sendonly offer with recvonly: %s", held)
-                        .isFalse();
-                Thread.sleep(500); // packets in flight when the answer came
-                long during = leg.media().statistics().packetsReceived();
-                Thread.sleep(1000);
-                assertThat(leg.media().statistics().packetsReceived()).as("baresip sends nothing while held")
-                        .isEqualTo(during);
-
-                assertThat(leg.media().resume().get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
-                assertThat(leg.media().negotiated().orElseThrow().canReceive()).isTrue();
-                assertThat(leg.media().secure()).isEqualTo(security.secure);
-                awaitReceived(leg, during + 50);
-                int before = leg.recorder().samples().length;
-                Thread.sleep(1000);
-                short[] all = leg.recorder().samples();
-                Tone.assertHeard(java.util.Arrays.copyOfRange(all, before, all.length), 5,
-                        "Callisto's recording after resume");
-                leg.call().hangup();
-                bob.awaitEvent("CALL_CLOSED", 10);
+                scenario.run(leg, bob);
             } catch (AssertionError e) {
                 throw new AssertionError(e.getMessage() + "\n--- baresip:\n" + bob.log(), e);
             }
