@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * (Callisto {@code required}, baresip {@code srtp-mand}: RTP/SAVP), and Callisto {@code optional} with a baresip
  * that does not use SRTP (plain RTP results), AES_CM_128_HMAC_SHA1_80 being the one suite
  * baresip offers. Each side plays a 1 kHz WAV and records what it receives: both recordings hold the tone (Goertzel)
- * for most of the 2.5 s of talk; the digits baresip sends (RFC 4733) arrive at Callisto as sent, and Callisto's
+ * for at least a second of the 3 s or more of talk; the digits baresip sends (RFC 4733) arrive at Callisto as sent, and Callisto's
  * arrive at baresip; RTCP (SRTCP) flows both ways: Callisto learns the round-trip time from baresip's report about
  * its sender reports. Callisto also holds baresip (a=sendonly re-INVITE: baresip answers recvonly and stops sending)
  * and resumes it (the tone comes back), plain and with SRTP.
@@ -160,7 +160,7 @@ class BaresipMediaIT {
         assertThat(leg.media().statistics().packetsReceived()).as("RTP from baresip").isGreaterThanOrEqualTo(packets);
     }
 
-    /** Media in both directions for 2.5 s, with digits each way. */
+    /** Media in both directions for 3 s or more, with digits each way. */
     private static void talk(Security security, MediaPhone.Leg leg, Baresip peer) throws Exception {
         peer.awaitEvent("CALL_RTPESTAB", 10);
         if (security.secure) {
@@ -175,7 +175,7 @@ class BaresipMediaIT {
         peer.sendDtmf("19#*", 300);
         leg.media().sendDtmf('5', 120);
         leg.media().sendDtmf('0', 120);
-        Thread.sleep(1300); // more audio to record
+        Thread.sleep(2000); // more audio to record
         // RTCP (SRTCP when secure) both ways: the round trip needs baresip's report block about our SR
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (leg.media().statistics().rttMillis() < 0 && System.nanoTime() < deadline) {
@@ -190,8 +190,10 @@ class BaresipMediaIT {
         RtpStatistics stats = leg.media().statistics();
         assertThat(leg.digitString()).as("digits from baresip").isEqualTo("19#*");
         assertThat(peer.receivedDigits()).as("digits from Callisto").isEqualTo("50");
-        Tone.assertHeard(leg.recorder().samples(), 20, "Callisto's recording");
-        Tone.assertHeard(peer.recorded(), 20, "baresip's recording");
+        // at least 1 s of clean tone each way: the digits' own tones (Callisto plays received events into its sink)
+        // and the events Callisto sends instead of audio take some of the 3+ s
+        Tone.assertHeard(leg.recorder().samples(), 10, "Callisto's recording");
+        Tone.assertHeard(peer.recorded(), 10, "baresip's recording");
         assertThat(stats.packetsReceived()).as("%s", stats).isGreaterThan(100);
         if (!security.secure) {
             assertThat(peer.messages()).as("baresip set up no media encryption")
