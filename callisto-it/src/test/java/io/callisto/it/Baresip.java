@@ -44,6 +44,7 @@ final class Baresip implements AutoCloseable {
         private Srtp srtp = Srtp.OFF;
         private Path play;
         private boolean record;
+        private String extra = "";
 
         private Setup(String account) {
             this.account = account;
@@ -69,6 +70,14 @@ final class Baresip implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Adds an account parameter, e.g. {@code audio_codecs=PCMA} (offer and accept PCMA only) or {@code ptime=40}.
+         */
+        Setup param(String nameValue) {
+            this.extra += ";" + nameValue;
+            return this;
+        }
+
         /** Records the audio it receives ({@link #recorded()}). */
         Setup record() {
             this.record = true;
@@ -78,7 +87,7 @@ final class Baresip implements AutoCloseable {
         /** Writes the configuration under {@code dir/name} and starts baresip there. */
         Baresip start(Path dir, String name) throws Exception {
             String line = account + ";answermode=" + (autoAnswer ? "auto" : "manual")
-                    + (srtp.mediaenc == null ? "" : ";mediaenc=" + srtp.mediaenc);
+                    + (srtp.mediaenc == null ? "" : ";mediaenc=" + srtp.mediaenc) + extra;
             return Baresip.launch(dir.resolve(name), line, play, record);
         }
     }

@@ -9,6 +9,7 @@ import io.callisto.media.srtp.SrtpProfile;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -88,7 +89,7 @@ class BaresipMediaIT {
      * Callisto's {@code required} policy accepts RTP/SAVP offers only (docs/media.md): baresip's best-effort offer
      * (RTP/AVP with a=crypto) is refused with 488, and baresip reports the refusal.
      */
-    @org.junit.jupiter.api.Test
+    @Test
     void callistoRequiringSavpRefusesBaresipsBestEffortOffer() throws Exception {
         Path tone = Tone.wav(dir.resolve("tone.wav"), 30);
         try (MediaPhone bob = MediaPhone.start("bob", SrtpMode.REQUIRED, tone);
@@ -131,6 +132,23 @@ class BaresipMediaIT {
         });
     }
 
+    /**
+     * baresip that takes PCMA only answers Callisto's offer of PCMU and PCMA with PCMA, and starts sending at once:
+     * Callisto decodes PCMA from the first packet. (Before the fix, RFC 3264 §5.1, §6.1, it dropped every packet that
+     * came before the answer was applied, 10 to 23 here: the start of the call was clipped.)
+     */
+    @Test
+    void baresipAnswersWithPcma() throws Exception {
+        callistoCallsBaresip(Security.PLAIN, Baresip.local("bob").param("audio_codecs=PCMA"), (leg, bob) -> {
+            talk(Security.PLAIN, leg, bob);
+            assertThat(leg.media().negotiated().orElseThrow().send().encodingName()).isEqualTo("PCMA");
+            assertThat(leg.media().statistics().dropped()).as("%s", leg.media().statistics()).isLessThanOrEqualTo(3);
+            leg.call().hangup();
+            bob.awaitEvent("CALL_CLOSED", 10);
+            check(Security.PLAIN, leg, bob);
+        });
+    }
+
     /** What a test does once Callisto's call to baresip is answered. */
     private interface InCall {
         void run(MediaPhone.Leg leg, Baresip bob) throws Exception;
@@ -138,16 +156,20 @@ class BaresipMediaIT {
 
     /** Callisto calls a baresip that answers at once; {@code scenario} runs once the call is answered. */
     private void callistoCallsBaresip(Security security, InCall scenario) throws Exception {
+        callistoCallsBaresip(security, Baresip.local("bob"), scenario);
+    }
+
+    /** The same with baresip set up from {@code bob} (answering at once, with the tone, recording). */
+    private void callistoCallsBaresip(Security security, Baresip.Setup bob, InCall scenario) throws Exception {
         Path tone = Tone.wav(dir.resolve("tone.wav"), 30);
-        try (Baresip bob = Baresip.local("bob").srtp(security.baresip).autoAnswer(true).play(tone).record()
-                        .start(dir, "bob");
+        try (Baresip peer = bob.srtp(security.baresip).autoAnswer(true).play(tone).record().start(dir, "bob");
                 MediaPhone alice = MediaPhone.start("alice", security.callisto, tone)) {
-            MediaPhone.Leg leg = alice.call("sip:bob@127.0.0.1:" + bob.sipPort());
+            MediaPhone.Leg leg = alice.call("sip:bob@127.0.0.1:" + peer.sipPort());
             try {
                 leg.call().answered().get(10, TimeUnit.SECONDS);
-                scenario.run(leg, bob);
+                scenario.run(leg, peer);
             } catch (AssertionError e) {
-                throw new AssertionError(e.getMessage() + "\n--- baresip:\n" + bob.log(), e);
+                throw new AssertionError(e.getMessage() + "\n--- baresip:\n" + peer.log(), e);
             }
         }
     }
