@@ -60,6 +60,12 @@ class BaresipOfferTest {
                 .satisfies(c -> assertThat(c.suite()).isEqualTo("AES_CM_128_HMAC_SHA1_80"));
         assertThat(n.media().get(0).srtp().orElseThrow().profile()).isEqualTo(SrtpProfile.AES_CM_128_HMAC_SHA1_80);
 
+        Outcome.Negotiated required = ok(bob(SrtpMode.REQUIRED, phone(6000)).createAnswer(BEST_EFFORT));
+        assertThat(wire(required.sdp()).media(0).proto()).isEqualTo("RTP/AVP");
+        assertThat(wire(required.sdp()).media(0).cryptos()).hasSize(1);
+        assertThat(required.media().get(0).secure()).as("required SRTP takes the best-effort offer, encrypted")
+                .isTrue();
+
         Outcome.Negotiated off = ok(bob(SrtpMode.OFF, phone(6000)).createAnswer(BEST_EFFORT));
         assertThat(wire(off.sdp()).media(0).cryptos()).isEmpty();
         assertThat(off.media().get(0).secure()).isFalse();
