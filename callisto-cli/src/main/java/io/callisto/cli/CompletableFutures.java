@@ -5,7 +5,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /** Delayed actions for the command (ring time, call duration): one daemon scheduler thread. */
-final class CompletableFutures {
+public final class CompletableFutures {
 
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "callisto-cli-timer");
@@ -16,7 +16,7 @@ final class CompletableFutures {
     private CompletableFutures() {
     }
 
-    static void delay(long millis, Runnable action) {
+    public static void delay(long millis, Runnable action) {
         TIMER.schedule(action, millis, TimeUnit.MILLISECONDS);
     }
 }

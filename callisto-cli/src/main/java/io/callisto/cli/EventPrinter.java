@@ -6,16 +6,16 @@ import java.io.PrintWriter;
  * One line per event: milliseconds since start, the event name, then {@code key=value} pairs; values with spaces or
  * quotes are written in double quotes with {@code \"} and {@code \\} escaped. Thread-safe.
  */
-final class EventPrinter {
+public final class EventPrinter {
 
     private final PrintWriter out;
     private final long start = System.nanoTime();
 
-    EventPrinter(PrintWriter out) {
+    public EventPrinter(PrintWriter out) {
         this.out = out;
     }
 
-    synchronized void event(String name, String... keyValues) {
+    public synchronized void event(String name, String... keyValues) {
         StringBuilder sb = new StringBuilder(96);
         sb.append((System.nanoTime() - start) / 1_000_000L).append(' ').append(name);
         for (int i = 0; i + 1 < keyValues.length; i += 2) {
@@ -26,7 +26,7 @@ final class EventPrinter {
         out.flush();
     }
 
-    synchronized void flush() {
+    public synchronized void flush() {
         out.flush();
     }
 

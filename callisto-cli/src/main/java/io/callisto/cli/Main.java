@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code bin/callisto}: the one launcher; each command is a picocli subcommand. */
 @Command(name = "callisto", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Callisto SIP platform.",
-        subcommands = {ServerCommand.class, UaCommand.class, UserCommand.class, LintCommand.class,
+        subcommands = {ServerCommand.class, UaCommand.class, io.callisto.cli.phone.PhoneCommand.class, UserCommand.class, LintCommand.class,
             TlsCertCommand.class, io.callisto.cli.bench.BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and writes it to a WAV file when the call ends (one file per call after the first: {@code NAME-2.wav}, …). One
  * {@code media} line per call reports what RTCP and the receiver counted.
  */
-final class UaMedia implements AutoCloseable {
+public final class UaMedia implements AutoCloseable {
 
     private final MediaEngine engine;
     private final String mode;
@@ -51,7 +51,7 @@ final class UaMedia implements AutoCloseable {
      * @throws IOException              when the WAV file cannot be read
      * @throws IllegalArgumentException when an option is malformed (the message says which)
      */
-    static UaMedia start(String mode, String recordFile, String srtp, String rtpPorts, InetAddress bind,
+    public static UaMedia start(String mode, String recordFile, String srtp, String rtpPorts, InetAddress bind,
             EventPrinter out) throws IOException {
         MediaOptions options = MediaOptions.defaults(bind).withSrtp(srtpMode(srtp)).withPorts(ports(rtpPorts));
         short[] samples = null;
@@ -69,7 +69,7 @@ final class UaMedia implements AutoCloseable {
         };
     }
 
-    static SrtpMode srtpMode(String value) {
+    public static SrtpMode srtpMode(String value) {
         for (SrtpMode m : SrtpMode.values()) {
             if (m.name().equalsIgnoreCase(value)) {
                 return m;
@@ -78,7 +78,7 @@ final class UaMedia implements AutoCloseable {
         throw new IllegalArgumentException("--srtp must be off, optional or required, not '" + value + "'");
     }
 
-    static PortRange ports(String value) {
+    public static PortRange ports(String value) {
         try {
             return PortRange.parse(value);
         } catch (IllegalArgumentException e) {
@@ -87,12 +87,12 @@ final class UaMedia implements AutoCloseable {
     }
 
     /** Opens the media of a new call (an RTP port pair). */
-    CompletableFuture<CallMedia> open() {
+    public CompletableFuture<CallMedia> open() {
         return engine.open();
     }
 
     /** Sets the call's audio up and follows it: attached, playing, recording; a report when it ends. */
-    void follow(CallMedia media, Call call) {
+    public void follow(CallMedia media, Call call) {
         int n = calls.incrementAndGet();
         media.attach(call);
         WavRecorder recorder = record == null ? null : new WavRecorder(3600);

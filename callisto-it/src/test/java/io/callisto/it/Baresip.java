@@ -1,45 +1,107 @@
 package io.callisto.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
+import io.callisto.media.audio.WavFile;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
- * baresip (Debian {@code baresip}, 1.0) as a headless SIP client: a configuration directory of its own ({@code -f}),
- * SIP on 127.0.0.1 only ({@code net_interface 127.0.0.1}), ALSA's {@code null} device as sound card (no audio
- * hardware needed), one account whose outbound proxy is the server, and commands and events through its
- * {@code ctrl_tcp} module (JSON in netstrings) on a loopback port. Killed by PID on close.
+ * baresip (Debian {@code baresip}, 1.0) as a headless SIP peer: a configuration directory of its own ({@code -f}),
+ * SIP and RTP on 127.0.0.1 only, ALSA's {@code null} device as sound card (no audio hardware needed), optionally a
+ * WAV file as microphone ({@code aufile}) and the received audio recorded to WAV ({@code sndfile}), G.711, RFC 4733
+ * DTMF, SDES-SRTP ({@code srtp}); one account; commands and events through its {@code ctrl_tcp} module on a loopback
+ * port ({@link BaresipControl}). Killed by PID on close. docs/interop.md lists its quirks.
  */
 final class Baresip implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The {@code mediaenc} account parameter. */
+    enum Srtp {
+        /** No {@code mediaenc}: RTP/AVP without a=crypto. */
+        OFF(null),
+        /** {@code mediaenc=srtp}: offers RTP/AVP with a=crypto (best effort), accepts either. */
+        BEST_EFFORT("srtp"),
+        /** {@code mediaenc=srtp-mand}: offers RTP/SAVP, accepts only RTP/SAVP with a usable a=crypto. */
+        MANDATORY("srtp-mand");
+
+        final String mediaenc;
+
+        Srtp(String mediaenc) {
+            this.mediaenc = mediaenc;
+        }
+    }
+
+    /** How to start one: the account, its answer mode, SRTP, and the audio files. */
+    static final class Setup {
+        private final String account;
+        private boolean autoAnswer;
+        private Srtp srtp = Srtp.OFF;
+        private Path play;
+        private boolean record;
+        private String extra = "";
+
+        private Setup(String account) {
+            this.account = account;
+        }
+
+        /** Answers calls when told to ({@link #answer()}) or, with {@code true}, at once. */
+        Setup autoAnswer(boolean auto) {
+            this.autoAnswer = auto;
+            return this;
+        }
+
+        Setup srtp(Srtp mode) {
+            this.srtp = mode;
+            return this;
+        }
+
+        /**
+         * Sends this WAV file (8 kHz mono 16-bit) as its microphone. baresip ends the call when the file ends ("end
+         * of file"), so it must last longer than the call.
+         */
+        Setup play(Path wav) {
+            this.play = wav;
+            return this;
+        }
+
+        /**
+         * Adds an account parameter, e.g. {@code audio_codecs=PCMA} (offer and accept PCMA only) or {@code ptime=40}.
+         */
+        Setup param(String nameValue) {
+            this.extra += ";" + nameValue;
+            return this;
+        }
+
+        /** Records the audio it receives ({@link #recorded()}). */
+        Setup record() {
+            this.record = true;
+            return this;
+        }
+
+        /** Writes the configuration under {@code dir/name} and starts baresip there. */
+        Baresip start(Path dir, String name) throws Exception {
+            String line = account + ";answermode=" + (autoAnswer ? "auto" : "manual")
+                    + (srtp.mediaenc == null ? "" : ";mediaenc=" + srtp.mediaenc) + extra;
+            return Baresip.launch(dir.resolve(name), line, play, record);
+        }
+    }
 
     private final Process process;
     private final Path log;
+    private final Path recordings;
     private final int sipPort;
-    private final Socket control;
-    private final List<JsonNode> received = new ArrayList<>();
-    private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
-    private int token;
+    private final BaresipControl control;
 
-    private Baresip(Process process, Path log, int sipPort, Socket control) {
+    private Baresip(Process process, Path log, Path recordings, int sipPort, BaresipControl control) {
         this.process = process;
         this.log = log;
+        this.recordings = recordings;
         this.sipPort = sipPort;
         this.control = control;
     }
@@ -56,151 +118,160 @@ final class Baresip implements AutoCloseable {
                 + "baresip` (.ci/run does)");
     }
 
+    /** A peer on its own, registered nowhere ({@code regint=0}), reached at 127.0.0.1:{@link #sipPort()}. */
+    static Setup local(String user) {
+        return new Setup("<sip:" + user + "@127.0.0.1>;regint=0");
+    }
+
+    /** An account line of baresip's {@code accounts} file, e.g. {@code <sip:alice@D>;auth_pass=...;outbound=...}. */
+    static Setup account(String line) {
+        return new Setup(line);
+    }
+
     /**
-     * Starts baresip for {@code account} (an {@code accounts} line, e.g. {@code <sip:alice@D>;auth_pass=...}) with
-     * its files in {@code dir/baresip}, and connects to its control port (bounded wait).
+     * Starts baresip for {@code account} (a complete {@code accounts} line) with its files in {@code dir/baresip},
+     * without audio files.
      */
     static Baresip start(Path dir, String account) throws Exception {
+        return launch(dir.resolve("baresip"), account, null, false);
+    }
+
+    private static Baresip launch(Path home, String account, Path play, boolean record) throws Exception {
         String bin = binary();
-        Path home = Files.createDirectories(dir.resolve("baresip"));
+        Files.createDirectories(home);
+        Path recordings = record ? Files.createDirectories(home.resolve("recordings")) : null;
         int sip = FreePorts.udpAndTcpWithNext();
         int ctrl = FreePorts.tcp();
         int rtp = FreePorts.udpRange(8);
-        Files.writeString(home.resolve("config"), String.join("\n",
+        StringBuilder config = new StringBuilder(String.join("\n",
                 "poll_method epoll",
                 "sip_listen 127.0.0.1:" + sip,
                 "net_interface 127.0.0.1",
                 "call_local_timeout 60",
                 "audio_player alsa,null",
-                "audio_source alsa,null",
+                "audio_source " + (play == null ? "alsa,null" : "aufile," + play.toAbsolutePath()),
                 "audio_alert alsa,null",
                 "rtp_ports " + rtp + "-" + (rtp + 7),
+                "statmode_default off",
                 "module_path /usr/lib/baresip/modules",
                 "module g711.so",
                 "module alsa.so",
+                "module srtp.so",
+                ""));
+        if (play != null) {
+            config.append("module aufile.so\n");
+        }
+        if (recordings != null) {
+            config.append("module sndfile.so\nsnd_path ").append(recordings).append('\n');
+        }
+        config.append(String.join("\n",
                 "module_tmp account.so",
                 "module_app menu.so",
                 "module_app ctrl_tcp.so",
                 "ctrl_tcp_listen 127.0.0.1:" + ctrl,
                 ""));
+        Files.writeString(home.resolve("config"), config);
         Files.writeString(home.resolve("accounts"), account + "\n");
-        Path log = dir.resolve("baresip.log");
-        Process p = Reaper.track(new ProcessBuilder(bin, "-f", home.toString(), "-v").directory(dir.toFile())
+        Path log = home.resolve("baresip.log");
+        Process p = Reaper.track(new ProcessBuilder(bin, "-f", home.toString(), "-v").directory(home.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start());
         try {
-            return new Baresip(p, log, sip, connect(p, ctrl, log));
+            return new Baresip(p, log, recordings, sip, BaresipControl.connect(p, ctrl, () -> read(log)));
         } catch (Exception | Error e) {
             p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             throw e;
         }
     }
 
-    private static Socket connect(Process p, int port, Path log) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            Socket s = new Socket();
-            try {
-                s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
-                s.setSoTimeout(200);
-                return s;
-            } catch (IOException e) {
-                s.close();
-            }
-            if (!p.isAlive()) {
-                throw new AssertionError("baresip exited (" + p.exitValue() + "):\n" + Files.readString(log));
-            }
-            Thread.sleep(50); // baresip is loading its modules
+    private static String read(Path log) {
+        try {
+            return Files.readString(log, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        throw new AssertionError("baresip's ctrl_tcp port " + port + " not open within 20 s:\n" + Files.readString(log));
     }
 
-    /** Its SIP port (UDP). */
+    /** Its SIP port (UDP and TCP). */
     int sipPort() {
         return sipPort;
     }
 
     /** Its console output so far. */
-    String log() throws IOException {
-        return Files.readString(log, StandardCharsets.ISO_8859_1);
+    String log() {
+        return read(log);
     }
 
     /** Sends a command of the menu module ({@code dial}, {@code hangup}...) and waits (bounded) for its reply. */
     JsonNode command(String command, String params) throws Exception {
-        String t = "t" + (++token);
-        byte[] json = JSON.writeValueAsBytes(Map.of("command", command, "params", params, "token", t));
-        OutputStream out = control.getOutputStream();
-        out.write((json.length + ":").getBytes(StandardCharsets.US_ASCII));
-        out.write(json);
-        out.write(',');
-        out.flush();
-        JsonNode reply = await(n -> n.path("response").asBoolean() && t.equals(n.path("token").asText()), 20,
-                "reply to " + command);
-        if (!reply.path("ok").asBoolean()) {
-            throw new AssertionError("baresip refused " + command + ": " + reply + "\n" + log());
-        }
-        return reply;
+        return control.command(command, params);
     }
 
-    /** Waits (bounded) for an event of {@code type} (CALL_ESTABLISHED, CALL_CLOSED...). */
+    /** Calls {@code uri}. */
+    void dial(String uri) throws Exception {
+        control.command("dial", uri);
+    }
+
+    /** Answers the incoming call (answer mode manual). */
+    void answer() throws Exception {
+        control.command("accept", "");
+    }
+
+    /** Hangs up the current call. */
+    void hangup() throws Exception {
+        control.command("hangup", "");
+    }
+
+    /**
+     * Sends {@code digits} as RFC 4733 telephone-events in the current call, one {@code sndcode} command each,
+     * {@code gapMillis} apart (baresip sends each as a short event of its own).
+     */
+    void sendDtmf(String digits, int gapMillis) throws Exception {
+        for (char c : digits.toCharArray()) {
+            control.command("sndcode", String.valueOf(c));
+            Thread.sleep(gapMillis);
+        }
+    }
+
+    /** Waits (bounded) for an event of {@code type} (CALL_INCOMING, CALL_ESTABLISHED, CALL_CLOSED...). */
     JsonNode awaitEvent(String type, int seconds) throws Exception {
-        return await(n -> n.path("event").asBoolean() && type.equals(n.path("type").asText()), seconds, type);
+        return control.await(n -> n.path("event").asBoolean() && type.equals(n.path("type").asText()), seconds,
+                type);
+    }
+
+    /** The DTMF digits received so far, in order (its CALL_DTMF_START events). */
+    String receivedDigits() throws IOException {
+        StringBuilder digits = new StringBuilder();
+        for (JsonNode n : control.messages()) {
+            if (n.path("event").asBoolean() && "CALL_DTMF_START".equals(n.path("type").asText())) {
+                digits.append(n.path("param").asText());
+            }
+        }
+        return digits.toString();
     }
 
     /** Every event and reply read so far. */
-    List<JsonNode> messages() {
-        return List.copyOf(received);
+    List<JsonNode> messages() throws IOException {
+        return control.messages();
     }
 
-    private JsonNode await(java.util.function.Predicate<JsonNode> match, int seconds, String what) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        int seen = 0;
-        while (true) {
-            for (; seen < received.size(); seen++) {
-                if (match.test(received.get(seen))) {
-                    return received.get(seen);
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("baresip: no " + what + " within " + seconds + " s; messages " + received
-                        + "\n" + log());
-            }
-            readSome();
+    /**
+     * The audio it received in its one call (sndfile's {@code dump-*-dec.wav}). The file is complete only once the
+     * call has ended (libsndfile writes the sizes on close): wait for CALL_CLOSED first.
+     */
+    short[] recorded() throws IOException {
+        if (recordings == null) {
+            throw new IllegalStateException("started without record()");
         }
-    }
-
-    /** Reads what is there (at most 200 ms) and splits complete netstrings ({@code LEN:JSON,}) off. */
-    private void readSome() throws IOException {
-        InputStream in = control.getInputStream();
-        byte[] buf = new byte[8192];
-        try {
-            int n = in.read(buf);
-            if (n < 0) {
-                throw new IOException("baresip closed its control connection");
-            }
-            pending.write(buf, 0, n);
-        } catch (SocketTimeoutException e) {
-            return;
+        List<Path> files;
+        try (Stream<Path> s = Files.list(recordings)) {
+            files = s.filter(f -> f.getFileName().toString().endsWith("-dec.wav")).toList();
         }
-        byte[] all = pending.toByteArray();
-        int p = 0;
-        while (true) {
-            int colon = p;
-            while (colon < all.length && all[colon] != ':') {
-                colon++;
-            }
-            if (colon >= all.length) {
-                break;
-            }
-            int len = Integer.parseInt(new String(all, p, colon - p, StandardCharsets.US_ASCII).trim());
-            if (colon + 1 + len + 1 > all.length) {
-                break;
-            }
-            received.add(JSON.readTree(new String(all, colon + 1, len, StandardCharsets.UTF_8)));
-            p = colon + 1 + len + 1; // skip the ','
+        if (files.size() != 1) {
+            throw new AssertionError("baresip: expected one recording in " + recordings + ", found " + files
+                    + "\n" + log());
         }
-        pending.reset();
-        pending.write(all, p, all.length - p);
+        return WavFile.read(files.get(0));
     }
 
     @Override

@@ -24,11 +24,13 @@ final class Cli implements AutoCloseable {
     private final Process process;
     private final Path out;
     private final Path err;
+    private final java.io.Writer input;
 
-    private Cli(Process process, Path out, Path err) {
+    private Cli(Process process, Path out, Path err, java.io.Writer input) {
         this.process = process;
         this.out = out;
         this.err = err;
+        this.input = input;
     }
 
     /**
@@ -60,6 +62,18 @@ final class Cli implements AutoCloseable {
      * close it (try-with-resources).
      */
     static Cli start(Path dir, String name, String... args) throws IOException {
+        return start(dir, name, false, args);
+    }
+
+    /**
+     * As {@link #start(Path, String, String...)}, with the process's standard input a pipe the test writes to with
+     * {@link #send(String)} (for {@code callisto phone}'s console).
+     */
+    static Cli startInteractive(Path dir, String name, String... args) throws IOException {
+        return start(dir, name, true, args);
+    }
+
+    private static Cli start(Path dir, String name, boolean interactive, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(java());
         // A small heap and the serial collector: several JVMs share a small CI machine with SIPp.
@@ -76,8 +90,8 @@ final class Cli implements AutoCloseable {
         Path out = dir.resolve(name + ".out");
         Path err = dir.resolve(name + ".err");
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(
-                        new File("/dev/null")));
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(interactive
+                        ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.from(new File("/dev/null")));
         // Warnings only, whatever the developer's shell says; -Dcallisto.it.log=debug turns the stack's log up.
         String level = System.getProperty("callisto.it.log");
         if (level == null || level.isBlank()) {
@@ -85,7 +99,9 @@ final class Cli implements AutoCloseable {
         } else {
             pb.environment().put("CALLISTO_LOG", level);
         }
-        return new Cli(Reaper.track(pb.start()), out, err);
+        Process p = Reaper.track(pb.start());
+        return new Cli(p, out, err, interactive ? new java.io.OutputStreamWriter(p.getOutputStream(),
+                StandardCharsets.UTF_8) : null);
     }
 
     /** What a short command printed and how it exited. */
@@ -97,6 +113,48 @@ final class Cli implements AutoCloseable {
             int code = cli.awaitExit(seconds);
             return new Result(code, cli.stdout(), cli.stderr());
         }
+    }
+
+    /** Writes one line to the standard input of a process started with {@link #startInteractive}. */
+    void send(String line) throws IOException {
+        if (input == null) {
+            throw new IllegalStateException("not started with startInteractive");
+        }
+        input.write(line + "\n");
+        input.flush();
+    }
+
+    /**
+     * Waits (bounded) until the output holds {@code count} events named {@code name} whose fields include every
+     * {@code key, value} pair given, and returns the last of them; fails with the output otherwise.
+     */
+    UaEvent await(int seconds, String name, int count, String... keyValues) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (true) {
+            List<UaEvent> found = new ArrayList<>();
+            for (UaEvent e : events(name)) {
+                boolean all = true;
+                for (int i = 0; i + 1 < keyValues.length; i += 2) {
+                    all &= keyValues[i + 1].equals(e.fields().get(keyValues[i]));
+                }
+                if (all) {
+                    found.add(e);
+                }
+            }
+            if (found.size() >= count) {
+                return found.get(found.size() - 1);
+            }
+            if (System.nanoTime() > deadline || !process.isAlive()) {
+                throw new AssertionError("callisto (pid " + pid() + ") printed no " + count + " x '" + name + " "
+                        + String.join(" ", keyValues) + "' within " + seconds + " s:\n" + stdout() + stderr());
+            }
+            Thread.sleep(50); // polls the output file the process writes
+        }
+    }
+
+    /** {@link #await(int, String, int, String...)} for the first such event. */
+    UaEvent await(int seconds, String name, String... keyValues) throws Exception {
+        return await(seconds, name, 1, keyValues);
     }
 
     /** The process id, for messages. */

@@ -38,10 +38,11 @@ class UaMediaIT {
 
             UaEvent media = UaEvent.last(caller.stdout(), "media");
             assertThat(media.get("srtp")).isEqualTo(srtp.equals("off") ? "no" : "yes");
-            assertThat(media.number("sent")).isGreaterThan(100);
-            assertThat(media.number("received")).isGreaterThan(100);
+            // a 3 s call is 150 packets each way at 20 ms; the answer and the echo's start take a part of it
+            assertThat(media.number("sent")).isGreaterThan(50);
+            assertThat(media.number("received")).isGreaterThan(50);
             assertThat(media.number("lost")).isZero();
-            assertThat(callee.last("media").number("received")).isGreaterThan(100);
+            assertThat(callee.last("media").number("received")).isGreaterThan(50);
 
             short[] samples = WavFile.read(heard);
             assertThat(samples.length).isGreaterThan(8000 * 2);

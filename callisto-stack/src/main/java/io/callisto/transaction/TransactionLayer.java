@@ -142,11 +142,12 @@ public final class TransactionLayer {
             existing.onRetransmission();
             return;
         }
-        if (key != null && table.resendCompleted(key)) {
+        boolean invite = method.equals("INVITE");
+        if (key != null && !invite && table.resendCompleted(key)) {
             return; // §17.2.2: a retransmission to a completed non-INVITE transaction, answered from the store
         }
         ServerTransactionBase tx;
-        if (method.equals("INVITE")) {
+        if (invite) {
             tx = new InviteServerTransaction(table, request, flow, via, cseq, callId, key);
         } else {
             ServerTransaction target = method.equals("CANCEL")

@@ -10,14 +10,18 @@ import io.callisto.media.sdp.Codec;
 import io.callisto.transport.internal.IoKind;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.EventExecutor;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The media side of one user agent: its own Netty event loops for RTP (threads {@code callisto-media-N}, so that
- * SIP bursts never delay a 20 ms frame and the reverse), one {@link MediaClock} that paces every call, and the
- * options every call's SDP is built from. Open a {@link CallMedia} per call; close the engine when the user agent
+ * SIP bursts never delay a 20 ms frame and the reverse), one {@link MediaClock} per loop that paces the calls given
+ * to that loop (round robin), and the options every call's SDP is built from. Open a {@link CallMedia} per call; close the engine when the user agent
  * stops.
  *
  * <pre>{@code
@@ -32,14 +36,23 @@ public final class MediaEngine implements AutoCloseable {
 
     private final MediaOptions options;
     private final EventLoopGroup group;
-    private final MediaClock clock;
+    private final EventLoop[] loops;
+    private final MediaClock[] clocks;
+    private final AtomicInteger next = new AtomicInteger();
     private final SecureRandom random = new SecureRandom();
 
     private MediaEngine(MediaOptions options, EventLoopGroup group) {
         this.options = options;
         this.group = group;
-        EventLoop first = group.next();
-        this.clock = new MediaClock(new EventLoopOwners.LoopOwner(first));
+        List<EventLoop> list = new ArrayList<>();
+        for (EventExecutor e : group) {
+            list.add((EventLoop) e);
+        }
+        this.loops = list.toArray(new EventLoop[0]);
+        this.clocks = new MediaClock[loops.length];
+        for (int i = 0; i < loops.length; i++) {
+            clocks[i] = new MediaClock(new EventLoopOwners.LoopOwner(loops[i]));
+        }
     }
 
     /** Starts the media threads (epoll where available, else NIO). */
@@ -52,9 +65,9 @@ public final class MediaEngine implements AutoCloseable {
         return options;
     }
 
-    /** The clock that paces every call of this engine. */
-    public MediaClock clock() {
-        return clock;
+    /** The clocks that pace the calls, one per media thread. */
+    public List<MediaClock> clocks() {
+        return List.of(clocks);
     }
 
     /**
@@ -68,7 +81,10 @@ public final class MediaEngine implements AutoCloseable {
         RtpSessionConfig config = new RtpSessionConfig(options.bindAddress(), options.ports(), false,
                 codecOf(first), events, options.cname(), options.rtcpIntervalMillis(), true,
                 PacketTransform.IDENTITY);
-        return RtpSession.open(group, clock, config).thenApply(s -> new CallMedia(options, s, random));
+        // calls are spread over the media threads; a call's sockets, clock and state share one thread, so a
+        // datagram is processed where it is read, without a hand-over
+        int i = Math.floorMod(next.getAndIncrement(), loops.length);
+        return RtpSession.open(loops[i], clocks[i], config).thenApply(s -> new CallMedia(options, s, random));
     }
 
     static G711Codec codecOf(Codec c) {

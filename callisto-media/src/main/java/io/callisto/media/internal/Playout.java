@@ -7,13 +7,14 @@ import io.callisto.media.codec.AudioCodec;
 import java.util.Arrays;
 
 /**
- * The receiving end of a stream's audio: received payloads go into the {@link JitterBuffer}; each tick one frame
- * comes out, is decoded (or concealed when missing, or replaced by the tone of a received DTMF digit) and written
- * to the sink. Not thread-safe: used on the session's media thread.
+ * The receiving end of a stream's audio: received payloads are decoded, each with the codec of its own payload type,
+ * and go into the {@link JitterBuffer} as linear samples; each tick one frame comes out (or is concealed when
+ * missing, or replaced by the tone of a received DTMF digit) and is written to the sink. Decoding on arrival lets a
+ * peer switch between the formats it may send (RFC 3264 §7) without frames of one being decoded as the other. Not
+ * thread-safe: used on the session's media thread.
  */
 final class Playout {
 
-    private AudioCodec codec;
     private final short[] frame = new short[Audio.FRAME_SAMPLES];
     private final JitterBuffer jitterBuffer = new JitterBuffer(Audio.FRAME_SAMPLES, Audio.FRAME_MILLIS, 2, 15);
     private final Concealment concealment = new Concealment(Audio.FRAME_SAMPLES);
@@ -22,22 +23,19 @@ final class Playout {
     private char toneDigit;
     private ToneGenerator tone;
 
-    Playout(AudioCodec codec) {
-        this.codec = codec;
-    }
-
-    /** Decodes later frames with {@code codec} (a re-negotiation changed it). */
-    void codec(AudioCodec codec) {
-        this.codec = codec;
-    }
-
     void sink(MediaSink sink) {
         this.sink = sink == null ? MediaSink.none() : sink;
     }
 
-    /** Offers a received audio payload. */
-    void put(long rtpTimestamp, byte[] payload) {
-        jitterBuffer.put(rtpTimestamp, payload);
+    /** Offers a received audio payload, encoded with {@code codec}. */
+    void put(long rtpTimestamp, AudioCodec codec, byte[] payload) {
+        int n = codec.decode(payload, 0, payload.length, frame);
+        byte[] pcm = new byte[2 * n];
+        for (int i = 0; i < n; i++) {
+            pcm[2 * i] = (byte) frame[i];
+            pcm[2 * i + 1] = (byte) (frame[i] >> 8);
+        }
+        jitterBuffer.put(rtpTimestamp, pcm);
     }
 
     /**
@@ -48,16 +46,19 @@ final class Playout {
      */
     void tick(double jitterMillis, char digit) {
         jitterBuffer.jitter(jitterMillis);
-        byte[] payload = jitterBuffer.poll();
-        if (payload == null && digit != 0) {
+        byte[] pcm = jitterBuffer.poll();
+        if (pcm == null && digit != 0) {
             // RFC 4733 §2.5.2.2: play the event out as a tone while it lasts (simplified: as it arrives, not delayed)
             if (toneDigit != digit) {
                 toneDigit = digit;
                 tone = new ToneGenerator(Audio.SAMPLE_RATE, 8000, ToneGenerator.dtmfFrequencies(digit));
             }
             tone.generate(frame, 0, frame.length);
-        } else if (payload != null) {
-            int n = codec.decode(payload, 0, payload.length, frame);
+        } else if (pcm != null) {
+            int n = pcm.length / 2;
+            for (int i = 0; i < n; i++) {
+                frame[i] = (short) (pcm[2 * i] & 0xFF | pcm[2 * i + 1] << 8);
+            }
             Arrays.fill(frame, n, frame.length, (short) 0);
             concealment.good(frame);
             everPlayed = true;

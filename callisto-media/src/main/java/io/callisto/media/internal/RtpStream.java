@@ -6,6 +6,7 @@ import io.callisto.media.audio.Audio;
 import io.callisto.media.audio.MediaSink;
 import io.callisto.media.audio.MediaSource;
 import io.callisto.media.codec.AudioCodec;
+import io.callisto.media.codec.G711Codec;
 import io.callisto.media.rtp.PacketTransform;
 import io.callisto.media.dtmf.DtmfListener;
 import io.callisto.media.dtmf.DtmfReceiver;
@@ -110,7 +111,7 @@ public final class RtpStream {
         this.ssrc = random.nextInt() & 0xFFFFFFFFL;
         this.sequence = random.nextInt(1 << 16);
         this.timestamp = random.nextInt() & 0xFFFFFFFFL;
-        this.playout = new Playout(codec);
+        this.playout = new Playout();
         this.dtmfSender = new DtmfSender(codec.clockRate(), Audio.FRAME_SAMPLES, 10);
         this.dtmfReceiver = new DtmfReceiver(codec.clockRate(), null);
     }
@@ -132,7 +133,6 @@ public final class RtpStream {
         this.codec = codec;
         this.eventPayloadType = eventPayloadType;
         this.transform = transform == null ? PacketTransform.IDENTITY : transform;
-        playout.codec(codec);
     }
 
     /** The telephone-event payload type in use, or -1. */
@@ -237,7 +237,12 @@ public final class RtpStream {
         if (p == null) {
             return;
         }
-        boolean audio = p.payloadType() == codec.payloadType();
+        // RFC 3264 §5.1, §6.1, §7: the peer may send any format of the offer and answer, not only the one we send
+        // with (and before the answer is applied, e.g. an answerer's first packets in its second-choice codec); the
+        // G.711 payload types are static (RFC 3551 §6), so either is decoded whatever we send
+        AudioCodec received = p.payloadType() == codec.payloadType() ? codec
+                : G711Codec.forPayloadType(p.payloadType());
+        boolean audio = received != null;
         int eventType = eventPayloadType;
         boolean event = eventType >= 0 && p.payloadType() == eventType;
         if (!audio && !event) {
@@ -290,7 +295,7 @@ public final class RtpStream {
         stats.onOctets(p.payload().length);
         if (audio) {
             stats.onTiming(p.timestamp(), arrivalMicros);
-            playout.put(p.timestamp(), p.payload());
+            playout.put(p.timestamp(), received, p.payload());
         } else {
             dtmfReceiver.onPacket(p.timestamp(), p.payload());
         }

@@ -223,7 +223,7 @@ public final class RtpSession {
 
     private enum Kind { RTP, RTCP, MUX }
 
-    /** Copies each datagram and hands it to the owner thread. */
+    /** Copies each datagram and processes it on the owner thread. */
     private final class Inbound extends SimpleChannelInboundHandler<DatagramPacket> {
         private final Kind kind;
 
@@ -237,7 +237,8 @@ public final class RtpSession {
             InetSocketAddress from = packet.sender();
             long arrivalMicros = System.nanoTime() / 1000;
             boolean rtcp = kind == Kind.RTCP || kind == Kind.MUX && RtpStream.isRtcp(data);
-            owner.execute(() -> {
+            // inline when the socket's loop is the owner's (MediaEngine binds them so), else handed over
+            owner.run(() -> {
                 if (rtcp) {
                     stream.onRtcp(data, from, arrivalMicros);
                     statistics = stream.statistics();

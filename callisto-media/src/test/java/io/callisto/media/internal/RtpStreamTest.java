@@ -7,6 +7,7 @@ import io.callisto.exec.VirtualTime;
 import io.callisto.media.audio.Goertzel;
 import io.callisto.media.audio.MediaSource;
 import io.callisto.media.audio.WavRecorder;
+import io.callisto.media.codec.G711Codec;
 import io.callisto.media.dtmf.DtmfDigit;
 import io.callisto.media.rtp.MediaClock;
 import io.callisto.media.rtp.PacketTransform;
@@ -118,6 +119,31 @@ class RtpStreamTest {
         assertThat(heard).hasSize(250 * 160);
         assertThat(Goertzel.relativePower(heard, 8000, 16000, 1000, 8000)).isGreaterThan(0.9);
         assertThat(Goertzel.relativePower(heard, 8000, 16000, 1500, 8000)).isLessThan(0.01);
+    }
+
+    @Test
+    void theOtherG711FormatIsReceivedToo() {
+        // RFC 3264 §6.1, §7: the peer may send any format both sides listed, not necessarily the one we send with;
+        // baresip answering PCMA to an offer of PCMU and PCMA sends PCMA at once, before the answer is applied
+        WavRecorder recorder = connectWithTone();
+        a.negotiated(G711Codec.PCMA, 101, PacketTransform.IDENTITY); // B still expects PCMU
+        vt.advance(2000);
+        assertThat(b.statistics().packetsReceived()).isGreaterThan(90);
+        assertThat(b.statistics().dropped()).isLessThanOrEqualTo(1); // the first packet, on probation (§A.1)
+        assertThat(Goertzel.relativePower(recorder.samples(), 4000, 8000, 1000, 8000)).isGreaterThan(0.9);
+    }
+
+    @Test
+    void eachFrameIsDecodedWithTheCodecItCameWith() {
+        WavRecorder recorder = connectWithTone();
+        vt.advance(1000);
+        a.negotiated(G711Codec.PCMA, 101, PacketTransform.IDENTITY); // a switch while B's buffer holds PCMU frames
+        vt.advance(1000);
+        short[] heard = recorder.samples();
+        for (int at = 1600; at + 160 <= heard.length; at += 160) {
+            assertThat(Goertzel.relativePower(heard, at, 160, 1000, 8000)).as("frame at sample %d", at)
+                    .isGreaterThan(0.9);
+        }
     }
 
     @Test

@@ -108,10 +108,14 @@ class SrtpOfferAnswerTest {
         assertThat(failed(bob(SrtpMode.REQUIRED, phone(6000))
                 .createAnswer(wire(alice(SrtpMode.OFF, phone(4000)).createOffer()))).reason())
                 .contains("SRTP is required");
-        // best-effort offer to a UA that requires SAVP
-        assertThat(failed(bob(SrtpMode.REQUIRED, phone(6000))
-                .createAnswer(wire(alice(SrtpMode.OPTIONAL, phone(4000)).createOffer()))).reason())
-                .contains("SRTP is required");
+        // a best-effort offer (RTP/AVP with a=crypto) to a UA that requires SRTP is taken, encrypted
+        Outcome o = bob(SrtpMode.REQUIRED, phone(6000))
+                .createAnswer(wire(alice(SrtpMode.OPTIONAL, phone(4000)).createOffer()));
+        assertThat(o).isInstanceOf(Outcome.Negotiated.class);
+        Outcome.Negotiated n = (Outcome.Negotiated) o;
+        assertThat(n.media().get(0).secure()).isTrue();
+        assertThat(wire(n.sdp()).media(0).proto()).isEqualTo("RTP/AVP");
+        assertThat(wire(n.sdp()).media(0).cryptos()).hasSize(1);
     }
 
     @Test

@@ -64,7 +64,9 @@ public final class StreamAnswerer {
         if (savp && mode == SrtpMode.OFF) {
             return "RTP/SAVP offered but SRTP is off";
         }
-        if (!savp && mode == SrtpMode.REQUIRED) {
+        // REQUIRED takes RTP/AVP with a usable a=crypto too (best-effort SRTP, as baresip and many phones offer
+        // it): the answer keeps RTP/AVP with our a=crypto, so the media is SRTP all the same
+        if (!savp && mode == SrtpMode.REQUIRED && m.cryptos().isEmpty()) {
             return "plain RTP offered but SRTP is required";
         }
         if (mode != SrtpMode.OFF && !m.cryptos().isEmpty()) {
@@ -75,6 +77,9 @@ public final class StreamAnswerer {
         }
         if (savp && srtp.isEmpty()) {
             return "no acceptable a=crypto";
+        }
+        if (mode == SrtpMode.REQUIRED && srtp.isEmpty()) {
+            return "plain RTP offered but SRTP is required (no acceptable a=crypto)";
         }
         List<Codec> codecs = Formats.answer(m, ls.codecs());
         Codec send = codecs.stream().filter(c -> !c.isTelephoneEvent()).findFirst().orElse(null);
