@@ -182,6 +182,10 @@ final class UaCommand implements Callable<Integer> {
             description = "With --media: the local RTP port range (default ${DEFAULT-VALUE}).")
     String rtpPorts;
 
+    @Option(names = "--media-threads", paramLabel = "N", defaultValue = "1",
+            description = "With --media: media threads; calls are dealt over them (default ${DEFAULT-VALUE}).")
+    int mediaThreads;
+
     @Option(names = "--udp-loss", hidden = true, defaultValue = "0",
             description = "TESTING ONLY: drop this fraction of UDP datagrams in and out.")
     double udpLoss;
@@ -234,7 +238,8 @@ final class UaCommand implements Callable<Integer> {
     }
 
     private UaMedia startMedia(InetSocketAddress bindAddress) throws java.io.IOException {
-        return media == null ? null : UaMedia.start(media, record, srtp, rtpPorts, bindAddress.getAddress(), out);
+        return media == null ? null : UaMedia.start(media, record, srtp, rtpPorts, mediaThreads,
+                bindAddress.getAddress(), out);
     }
 
     private int run(UserAgent ua, UaMedia m) throws InterruptedException {
@@ -315,6 +320,9 @@ final class UaCommand implements Callable<Integer> {
         }
         if (media == null && (record != null || !"off".equalsIgnoreCase(srtp))) {
             throw new CommandLine.ParameterException(cl, "--record and --srtp need --media");
+        }
+        if (mediaThreads < 1 || mediaThreads > 64) {
+            throw new CommandLine.ParameterException(cl, "--media-threads must be 1 to 64");
         }
         if (media != null) {
             try {

@@ -53,7 +53,14 @@ public final class UaMedia implements AutoCloseable {
      */
     public static UaMedia start(String mode, String recordFile, String srtp, String rtpPorts, InetAddress bind,
             EventPrinter out) throws IOException {
-        MediaOptions options = MediaOptions.defaults(bind).withSrtp(srtpMode(srtp)).withPorts(ports(rtpPorts));
+        return start(mode, recordFile, srtp, rtpPorts, 1, bind, out);
+    }
+
+    /** As above, with {@code threads} media threads (calls are dealt over them). */
+    public static UaMedia start(String mode, String recordFile, String srtp, String rtpPorts, int threads,
+            InetAddress bind, EventPrinter out) throws IOException {
+        MediaOptions options = MediaOptions.defaults(bind).withSrtp(srtpMode(srtp)).withPorts(ports(rtpPorts))
+                .withThreads(threads);
         short[] samples = null;
         if (!isBuiltIn(mode)) {
             samples = WavFile.read(Path.of(mode));
