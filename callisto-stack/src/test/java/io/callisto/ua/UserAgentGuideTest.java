@@ -22,13 +22,14 @@ class UserAgentGuideTest {
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void twoPhones() throws Exception {
-        int alicePort = freePort();
-        int bobPort = freePort();
         List<String> out = new CopyOnWriteArrayList<>();
+        // port 0: the kernel picks free ports at bind time (a port probed free beforehand can be taken by then)
         try (SipStack bobStack = SipStack.builder()
-                     .listen(Transport.UDP, new InetSocketAddress("127.0.0.1", bobPort)).build().start();
+                     .listen(Transport.UDP, new InetSocketAddress("127.0.0.1", 0)).build().start();
              SipStack aliceStack = SipStack.builder()
-                     .listen(Transport.UDP, new InetSocketAddress("127.0.0.1", alicePort)).build().start()) {
+                     .listen(Transport.UDP, new InetSocketAddress("127.0.0.1", 0)).build().start()) {
+            int bobPort = bobStack.listeningPoints().get(0).port();
+            int alicePort = aliceStack.listeningPoints().get(0).port();
 
             UserAgent bob = UserAgent.create(bobStack,
                     UserAgentConfig.builder("sip:bob@127.0.0.1:" + bobPort).build());
