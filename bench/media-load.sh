@@ -85,6 +85,8 @@ done
 # ---------------------------------------------------------------------------------------------- helpers (python)
 read -r -d '' PYHELP <<'PY'
 import json, os, sys, socket, time
+sys.path.insert(0, 'bench/lib')  # the script runs in the checkout's root
+from procstat import port_drops, processes, tree, udp_counters
 CLK = os.sysconf('SC_CLK_TCK')
 
 def freeport(pairs='1'):
@@ -128,41 +130,8 @@ def sampler(path, pid):
         out.write(json.dumps(snap()) + '\n')
 
 def snap():
-    procs = {}
-    for d in os.listdir('/proc'):
-        if not d.isdigit():
-            continue
-        try:
-            with open(f'/proc/{d}/stat') as f:
-                s = f.read()
-        except OSError:
-            continue
-        rest = s[s.rfind(')') + 2:].split()
-        procs[d] = [int(rest[1]), int(rest[11]) + int(rest[12])]
-    with open('/proc/net/snmp') as f:
-        rows = [l.split() for l in f if l.startswith('Udp:')]
-    udp = dict(zip(rows[0][1:], [int(x) for x in rows[1][1:]]))
-    ports = {}
-    for fn in ('/proc/net/udp', '/proc/net/udp6'):
-        with open(fn) as f:
-            for line in list(f)[1:]:
-                v = line.split()
-                port = int(v[1].rsplit(':', 1)[1], 16)
-                ports[port] = ports.get(port, 0) + int(v[-1])
-    return {'t': time.time(), 'procs': procs, 'drops': udp.get('RcvbufErrors', 0), 'ports': ports}
-
-def tree(procs, roots):
-    kids = {}
-    for p, (pp, _) in procs.items():
-        kids.setdefault(str(pp), []).append(p)
-    out, todo = set(), [str(r) for r in roots]
-    while todo:
-        p = todo.pop()
-        if p in out:
-            continue
-        out.add(p)
-        todo.extend(kids.get(p, []))
-    return out
+    return {'t': time.time(), 'procs': processes(), 'drops': udp_counters().get('RcvbufErrors', 0),
+            'ports': port_drops()}
 
 def summarize(a):
     from datetime import datetime

@@ -80,6 +80,8 @@ fi
 read -r -d '' PYHELP <<'PY'
 import json, os, sys, time, math, glob, csv
 from datetime import datetime, timezone
+sys.path.insert(0, 'bench/lib')  # the script runs in the checkout's root
+from procstat import snapshot, tree
 CLK = os.sysconf('SC_CLK_TCK')
 
 def freeport():
@@ -88,49 +90,7 @@ def freeport():
     print(s.getsockname()[1]); s.close()
 
 def snap(path):
-    procs = {}
-    for d in os.listdir('/proc'):
-        if not d.isdigit():
-            continue
-        try:
-            with open(f'/proc/{d}/stat') as f:
-                s = f.read()
-        except OSError:
-            continue
-        rest = s[s.rfind(')') + 2:].split()
-        procs[d] = [int(rest[1]), int(rest[11]) + int(rest[12])]
-    udp = {}
-    with open('/proc/net/snmp') as f:
-        rows = [l.split() for l in f if l.startswith('Udp:')]
-    udp = dict(zip(rows[0][1:], [int(x) for x in rows[1][1:]]))
-    drops = {}
-    for fn in ('/proc/net/udp', '/proc/net/udp6'):
-        try:
-            with open(fn) as f:
-                next(f)
-                for line in f:
-                    v = line.split()
-                    port = int(v[1].rsplit(':', 1)[1], 16)
-                    drops[port] = drops.get(port, 0) + int(v[-1])
-        except OSError:
-            pass
-    with open('/proc/loadavg') as f:
-        load = f.read().split()[0]
-    json.dump({'t': time.time(), 'procs': procs, 'rcvbuf_errors': udp.get('RcvbufErrors', 0),
-               'port_drops': drops, 'load1': float(load)}, open(path, 'w'))
-
-def tree(procs, roots):
-    kids = {}
-    for p, (pp, _) in procs.items():
-        kids.setdefault(str(pp), []).append(p)
-    out, todo = set(), [str(r) for r in roots]
-    while todo:
-        p = todo.pop()
-        if p in out:
-            continue
-        out.add(p)
-        todo.extend(kids.get(p, []))
-    return out
+    json.dump(snapshot(), open(path, 'w'))
 
 def jfr_alloc(jfr_json, t0, t1):
     """Bytes allocated by all Java threads between t0 and t1 (epoch s), from jdk.ThreadAllocationStatistics."""

@@ -22,6 +22,8 @@ import socket
 import sys
 import time
 
+from procstat import snapshot, tree  # /proc reading shared with ua-load.sh and media-load.sh
+
 CLK = os.sysconf('SC_CLK_TCK')
 TESTS = {  # name -> (what one operation is, what the row of the summary says)
     'reg': ('REGISTER', 'REGISTER/s, no auth'),
@@ -73,50 +75,8 @@ def users(n, prefix, csv_path, realm=None, dbdir=None):
 
 
 def snap(path):
-    procs = {}
-    for d in os.listdir('/proc'):
-        if not d.isdigit():
-            continue
-        try:
-            with open(f'/proc/{d}/stat') as f:
-                s = f.read()
-        except OSError:
-            continue
-        rest = s[s.rfind(')') + 2:].split()
-        procs[d] = [int(rest[1]), int(rest[11]) + int(rest[12])]
-    with open('/proc/net/snmp') as f:
-        rows = [line.split() for line in f if line.startswith('Udp:')]
-    udp = dict(zip(rows[0][1:], [int(x) for x in rows[1][1:]]))
-    drops = {}
-    for fn in ('/proc/net/udp', '/proc/net/udp6'):
-        try:
-            with open(fn) as f:
-                next(f)
-                for line in f:
-                    v = line.split()
-                    port = int(v[1].rsplit(':', 1)[1], 16)
-                    drops[port] = drops.get(port, 0) + int(v[-1])
-        except OSError:
-            pass
-    with open('/proc/loadavg') as f:
-        load = f.read().split()[0]
     with open(path, 'w') as f:
-        json.dump({'t': time.time(), 'procs': procs, 'rcvbuf_errors': udp.get('RcvbufErrors', 0),
-                   'port_drops': drops, 'load1': float(load)}, f)
-
-
-def tree(procs, roots):
-    kids = {}
-    for p, (pp, _) in procs.items():
-        kids.setdefault(str(pp), []).append(p)
-    out, todo = set(), [str(r) for r in roots if r]
-    while todo:
-        p = todo.pop()
-        if p in out:
-            continue
-        out.add(p)
-        todo.extend(kids.get(p, []))
-    return out
+        json.dump(snapshot(), f)
 
 
 def sipp_stat(path):
