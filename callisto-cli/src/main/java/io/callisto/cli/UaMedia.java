@@ -35,6 +35,7 @@ public final class UaMedia implements AutoCloseable {
     private final Path record;
     private final EventPrinter out;
     private final AtomicInteger calls = new AtomicInteger();
+    /** The media reports and recordings not yet written. */
     private final java.util.Queue<CompletableFuture<?>> reports = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     private UaMedia(MediaEngine engine, String mode, short[] file, Path record, EventPrinter out) {
@@ -131,7 +132,10 @@ public final class UaMedia implements AutoCloseable {
                 writeRecording(recorder, n);
             }
         });
+        // only the reports still being written are kept (close waits for them): a UA answering for days must
+        // not hold a future per call it ever had
         reports.add(report);
+        report.whenComplete((v, e) -> reports.remove(report));
     }
 
     private void writeRecording(WavRecorder recorder, int n) {
