@@ -31,11 +31,9 @@ public final class G711 {
             pcm = ULAW_CLIP;
         }
         pcm += ULAW_BIAS;
-        // segment = position of the highest set bit above bit 7 of the biased magnitude
-        int segment = 0;
-        for (int v = pcm >> 8; v != 0 && segment < 7; v >>= 1) {
-            segment++;
-        }
+        // segment = position of the highest set bit above bit 7 of the biased magnitude (at most 7: the biased
+        // magnitude is below 2^15), found with one leading-zero count rather than a loop per sample
+        int segment = 32 - Integer.numberOfLeadingZeros(pcm >> 8);
         int mantissa = (pcm >> (segment + 3)) & 0x0F;
         return ~(sign | (segment << 4) | mantissa) & 0xFF;
     }
@@ -58,10 +56,7 @@ public final class G711 {
             mask = 0x55;
             pcm = -pcm - 1;
         }
-        int segment = 0;
-        for (int v = pcm >> 5; v != 0; v >>= 1) {
-            segment++;
-        }
+        int segment = 32 - Integer.numberOfLeadingZeros(pcm >> 5); // bits above the 5 of segment 0
         if (segment > 7) {
             return 0x7F ^ mask; // overload: the largest code of the sign
         }

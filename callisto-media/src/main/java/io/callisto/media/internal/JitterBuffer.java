@@ -1,7 +1,5 @@
 package io.callisto.media.internal;
 
-import java.util.TreeMap;
-
 /**
  * An adaptive playout buffer for fixed-duration audio frames. Frames are placed by RTP timestamp (so event
  * packets sharing the sequence space do not look like gaps), reordered, and played one per tick once the buffer
@@ -14,7 +12,7 @@ import java.util.TreeMap;
  *
  * <p>Not thread-safe: used on the session's media thread.
  */
-public final class JitterBuffer {
+public final class JitterBuffer<F> {
 
     private static final int MAX_AHEAD_FRAMES = 50;  // a jump of more than 1 s restarts the buffer
     private static final int SHRINK_TICKS = 250;     // 5 s of low jitter before the target shrinks by one frame
@@ -25,7 +23,7 @@ public final class JitterBuffer {
     private final int frameMillis;
     private final int minDepth;
     private final int maxDepth;
-    private final TreeMap<Long, byte[]> frames = new TreeMap<>();
+    private final FrameQueue<F> frames;
     private int target;
     private boolean playing;
     private boolean started;
@@ -55,10 +53,11 @@ public final class JitterBuffer {
         this.minDepth = minDepth;
         this.maxDepth = maxDepth;
         this.target = minDepth;
+        this.frames = new FrameQueue<>(4 * maxDepth + 1);
     }
 
     /** Offers a frame; returns false when it was dropped as late or duplicate. */
-    public boolean put(long rtpTimestamp, byte[] payload) {
+    public boolean put(long rtpTimestamp, F payload) {
         long index = indexOf(rtpTimestamp);
         if (started && index < nextIndex) {
             late++;
@@ -67,7 +66,7 @@ public final class JitterBuffer {
             floorTicks = FLOOR_TICKS;
             return false;
         }
-        if (frames.containsKey(index)) {
+        if (frames.contains(index)) {
             duplicates++;
             return false;
         }
@@ -80,7 +79,7 @@ public final class JitterBuffer {
         }
         frames.put(index, payload);
         while (frames.size() > 4 * maxDepth) {
-            frames.pollFirstEntry();
+            frames.pollFirst();
             discarded++;
         }
         return true;
@@ -102,7 +101,7 @@ public final class JitterBuffer {
     }
 
     /** The frame to play on this tick, or null when it is missing (lost, or the buffer is filling). */
-    public byte[] poll() {
+    public F poll() {
         if (!playing) {
             if (frames.size() < target) {
                 return null;
@@ -116,7 +115,7 @@ public final class JitterBuffer {
             stretched++;
             return null; // play concealment to build up the delay of a grown target
         }
-        byte[] frame = frames.remove(nextIndex);
+        F frame = frames.remove(nextIndex);
         if (frame == null) {
             if (frames.isEmpty()) {
                 stretch = 0;

@@ -16,26 +16,30 @@ import java.util.Arrays;
 final class Playout {
 
     private final short[] frame = new short[Audio.FRAME_SAMPLES];
-    private final JitterBuffer jitterBuffer = new JitterBuffer(Audio.FRAME_SAMPLES, Audio.FRAME_MILLIS, 2, 15);
+    private final JitterBuffer<short[]> jitterBuffer = new JitterBuffer<>(Audio.FRAME_SAMPLES, Audio.FRAME_MILLIS, 2, 15);
     private final Concealment concealment = new Concealment(Audio.FRAME_SAMPLES);
-    private MediaSink sink = MediaSink.none();
+    /** Null until a sink is set: a session nobody listens to (a load generator's) skips the playout work. */
+    private MediaSink sink;
     private boolean everPlayed;
     private char toneDigit;
     private ToneGenerator tone;
 
     void sink(MediaSink sink) {
-        this.sink = sink == null ? MediaSink.none() : sink;
+        this.sink = sink;
+    }
+
+    /** True when received audio goes anywhere: without a sink, nothing is decoded, buffered or concealed. */
+    boolean active() {
+        return sink != null;
     }
 
     /** Offers a received audio payload, encoded with {@code codec}. */
     void put(long rtpTimestamp, AudioCodec codec, byte[] payload) {
-        int n = codec.decode(payload, 0, payload.length, frame);
-        byte[] pcm = new byte[2 * n];
-        for (int i = 0; i < n; i++) {
-            pcm[2 * i] = (byte) frame[i];
-            pcm[2 * i + 1] = (byte) (frame[i] >> 8);
+        if (!active()) {
+            return;
         }
-        jitterBuffer.put(rtpTimestamp, pcm);
+        int n = codec.decode(payload, 0, payload.length, frame);
+        jitterBuffer.put(rtpTimestamp, Arrays.copyOf(frame, n));
     }
 
     /**
@@ -45,8 +49,11 @@ final class Playout {
      * @param digit        the DTMF digit being received now, or 0
      */
     void tick(double jitterMillis, char digit) {
+        if (!active()) {
+            return;
+        }
         jitterBuffer.jitter(jitterMillis);
-        byte[] pcm = jitterBuffer.poll();
+        short[] pcm = jitterBuffer.poll();
         if (pcm == null && digit != 0) {
             // RFC 4733 §2.5.2.2: play the event out as a tone while it lasts (simplified: as it arrives, not delayed)
             if (toneDigit != digit) {
@@ -55,11 +62,8 @@ final class Playout {
             }
             tone.generate(frame, 0, frame.length);
         } else if (pcm != null) {
-            int n = pcm.length / 2;
-            for (int i = 0; i < n; i++) {
-                frame[i] = (short) (pcm[2 * i] & 0xFF | pcm[2 * i + 1] << 8);
-            }
-            Arrays.fill(frame, n, frame.length, (short) 0);
+            System.arraycopy(pcm, 0, frame, 0, pcm.length);
+            Arrays.fill(frame, pcm.length, frame.length, (short) 0);
             concealment.good(frame);
             everPlayed = true;
         } else if (everPlayed) {

@@ -82,6 +82,8 @@ public final class RtpStream {
     private long timestamp;
     private boolean firstPacket = true;
     private long remoteSsrc = -1;
+    /** The statistics of {@code remoteSsrc} (also in {@code sources}): looked up once, not per packet. */
+    private ReceptionStatistics remoteStats;
     private long lastRemoteMillis;
     private boolean remoteBye;
     private boolean sentSinceReport;
@@ -224,8 +226,7 @@ public final class RtpStream {
     }
 
     private void playFrame() {
-        ReceptionStatistics remote = remoteSsrc < 0 ? null : sources.get(remoteSsrc);
-        playout.tick(remote == null ? 0 : remote.jitterMillis(), dtmfReceiver.activeDigit());
+        playout.tick(remoteStats == null ? 0 : remoteStats.jitterMillis(), dtmfReceiver.activeDigit());
     }
 
     // ---------------------------------------------------------------- receiving RTP
@@ -256,10 +257,11 @@ public final class RtpStream {
             drop("packet from SSRC " + Long.toHexString(p.ssrc()) + " (not the remote source)", from);
             return;
         }
-        ReceptionStatistics stats = sources.get(p.ssrc());
+        ReceptionStatistics stats = p.ssrc() == remoteSsrc ? remoteStats : sources.get(p.ssrc());
         if (stats == null) {
             if (sources.size() >= MAX_SOURCES) {
-                sources.remove(sources.keySet().iterator().next());
+                // forget the oldest other source, never the one being played
+                sources.keySet().stream().filter(k -> k != remoteSsrc).findFirst().ifPresent(sources::remove);
             }
             stats = new ReceptionStatistics(p.ssrc(), codec.clockRate(), p.sequence());
             sources.put(p.ssrc(), stats);
@@ -278,6 +280,7 @@ public final class RtpStream {
                 rtcpLatched = false;
             }
             remoteSsrc = p.ssrc();
+            remoteStats = stats;
             sources.keySet().retainAll(List.of(remoteSsrc));
         }
         lastRemoteMillis = now;
@@ -435,7 +438,7 @@ public final class RtpStream {
     }
 
     public RtpStatistics statistics() {
-        ReceptionStatistics remote = remoteSsrc < 0 ? null : sources.get(remoteSsrc);
+        ReceptionStatistics remote = remoteStats;
         return new RtpStatistics(packetsSent, octetsSent, remote == null ? 0 : remote.received(),
                 remote == null ? 0 : remote.octets(), remote == null ? 0 : Math.max(0, remote.lost()),
                 remote == null ? 0 : remote.jitterMillis(), rttMillis, remoteLost, remoteJitterMillis, rtcpSent,

@@ -78,7 +78,8 @@ public final class RtpSession {
     public static CompletableFuture<RtpSession> open(EventLoopGroup group, MediaClock clock,
                                                      RtpSessionConfig config) {
         RtpSession session = new RtpSession(clock, config, new SecureRandom());
-        Bootstrap bootstrap = new Bootstrap().group(group).channel(IoKind.of(group).datagram());
+        Bootstrap bootstrap = new Bootstrap().group(group)
+                .channelFactory(IoKind.of(group).datagramFor(config.bindAddress()));
         PortBinder binder = new PortBinder(bootstrap, config.bindAddress(), config.ports(), config.rtcpMux(),
                 () -> session.new Inbound(!config.rtcpMux() ? Kind.RTP : Kind.MUX),
                 () -> session.new Inbound(Kind.RTCP));
@@ -121,6 +122,10 @@ public final class RtpSession {
         owner.run(() -> stream.source(source));
     }
 
+    /**
+     * Where received audio goes. Until a sink is set, received packets are counted (statistics, RTCP) but not decoded,
+     * jitter-buffered or concealed: a load generator that only measures pays nothing for playout.
+     */
     public void sink(MediaSink sink) {
         owner.run(() -> stream.sink(sink));
     }

@@ -16,8 +16,9 @@ package io.callisto.media.rtp;
  * @param rtcpReceived       valid compound RTCP packets received
  * @param dropped            datagrams dropped: malformed, refused by the {@link PacketTransform}, unknown payload
  *                           type, foreign source or still on probation
- * @param lateOrDuplicate    audio frames the jitter buffer dropped as late or duplicate
- * @param concealedFrames    frames played by loss concealment
+ * @param lateOrDuplicate    audio frames the jitter buffer dropped as late or duplicate (0 without a sink: received
+ *                           audio is then not played out at all)
+ * @param concealedFrames    frames played by loss concealment (0 without a sink)
  */
 public record RtpStatistics(long packetsSent, long octetsSent, long packetsReceived, long octetsReceived,
                             long packetsLost, double jitterMillis, double rttMillis, long remoteLost,

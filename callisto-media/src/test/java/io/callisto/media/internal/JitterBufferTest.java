@@ -17,7 +17,7 @@ class JitterBufferTest {
     }
 
     /** Polls {@code ticks} times; a played frame shows as its number, a missing one as -1. */
-    private static List<Integer> play(JitterBuffer jb, int ticks) {
+    private static List<Integer> play(JitterBuffer<byte[]> jb, int ticks) {
         List<Integer> out = new ArrayList<>();
         for (int i = 0; i < ticks; i++) {
             byte[] f = jb.poll();
@@ -28,7 +28,7 @@ class JitterBufferTest {
 
     @Test
     void waitsForTheTargetDepthThenPlaysInOrder() {
-        JitterBuffer jb = new JitterBuffer(160, 20, 2, 10);
+        JitterBuffer<byte[]> jb = new JitterBuffer<>(160, 20, 2, 10);
         jb.put(ts(0), frame(0));
         assertThat(play(jb, 1)).containsExactly(-1); // filling
         jb.put(ts(1), frame(1));
@@ -38,7 +38,7 @@ class JitterBufferTest {
 
     @Test
     void reordersPackets() {
-        JitterBuffer jb = new JitterBuffer(160, 20, 3, 10);
+        JitterBuffer<byte[]> jb = new JitterBuffer<>(160, 20, 3, 10);
         jb.put(ts(0), frame(0));
         jb.put(ts(2), frame(2));
         jb.put(ts(1), frame(1));
@@ -50,7 +50,7 @@ class JitterBufferTest {
 
     @Test
     void aMissingFrameIsReportedAsLostAndPlayContinues() {
-        JitterBuffer jb = new JitterBuffer(160, 20, 2, 10);
+        JitterBuffer<byte[]> jb = new JitterBuffer<>(160, 20, 2, 10);
         for (int n : new int[] {0, 1, 3, 4}) {
             jb.put(ts(n), frame(n));
         }
@@ -60,7 +60,7 @@ class JitterBufferTest {
 
     @Test
     void dropsLateAndDuplicateFrames() {
-        JitterBuffer jb = new JitterBuffer(160, 20, 2, 10);
+        JitterBuffer<byte[]> jb = new JitterBuffer<>(160, 20, 2, 10);
         jb.put(ts(0), frame(0));
         jb.put(ts(1), frame(1));
         assertThat(jb.put(ts(1), frame(1))).isFalse();
@@ -82,7 +82,7 @@ class JitterBufferTest {
 
     @Test
     void anUnderrunRefillsToADeeperTarget() {
-        JitterBuffer jb = new JitterBuffer(160, 20, 2, 10);
+        JitterBuffer<byte[]> jb = new JitterBuffer<>(160, 20, 2, 10);
         jb.put(ts(0), frame(0));
         jb.put(ts(1), frame(1));
         assertThat(play(jb, 3)).containsExactly(0, 1, -1);
@@ -97,7 +97,7 @@ class JitterBufferTest {
 
     @Test
     void targetGrowsAtOnceWithJitterAndShrinksSlowly() {
-        JitterBuffer jb = new JitterBuffer(160, 20, 2, 10);
+        JitterBuffer<byte[]> jb = new JitterBuffer<>(160, 20, 2, 10);
         jb.jitter(30); // 1 + ceil(90 / 20) = 6
         assertThat(jb.targetDepth()).isEqualTo(6);
         for (int i = 0; i < 249; i++) {
@@ -112,7 +112,7 @@ class JitterBufferTest {
 
     @Test
     void aSustainedSurplusIsDroppedOneFrameAtATime() {
-        JitterBuffer jb = new JitterBuffer(160, 20, 2, 10);
+        JitterBuffer<byte[]> jb = new JitterBuffer<>(160, 20, 2, 10);
         int next = 0;
         for (; next < 10; next++) {
             jb.put(ts(next), frame(next));
@@ -131,7 +131,7 @@ class JitterBufferTest {
 
     @Test
     void timestampsWrapAround() {
-        JitterBuffer jb = new JitterBuffer(160, 20, 2, 10);
+        JitterBuffer<byte[]> jb = new JitterBuffer<>(160, 20, 2, 10);
         long start = 0xFFFFFFFFL - 200;
         for (int n = 0; n < 4; n++) {
             jb.put((start + 160L * n) & 0xFFFFFFFFL, frame(n));
@@ -141,7 +141,7 @@ class JitterBufferTest {
 
     @Test
     void aLargeJumpRestartsTheBuffer() {
-        JitterBuffer jb = new JitterBuffer(160, 20, 2, 10);
+        JitterBuffer<byte[]> jb = new JitterBuffer<>(160, 20, 2, 10);
         jb.put(ts(0), frame(0));
         jb.put(ts(1), frame(1));
         assertThat(play(jb, 2)).containsExactly(0, 1);

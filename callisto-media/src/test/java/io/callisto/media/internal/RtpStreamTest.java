@@ -116,7 +116,7 @@ class RtpStreamTest {
         assertThat(b.statistics().rttMillis()).isCloseTo(60.0, within(0.1));
 
         short[] heard = recorder.samples();
-        assertThat(heard).hasSize(250 * 160);
+        assertThat(heard).hasSize(249 * 160); // B ticks in the clock's second slot, 1 ms after A: 249 ticks in 5 s
         assertThat(Goertzel.relativePower(heard, 8000, 16000, 1000, 8000)).isGreaterThan(0.9);
         assertThat(Goertzel.relativePower(heard, 8000, 16000, 1500, 8000)).isLessThan(0.01);
     }
@@ -152,10 +152,26 @@ class RtpStreamTest {
         lost.add(51);
         lost.add(120);
         connect();
+        b.sink(frame -> { });
         vt.advance(4000);
         assertThat(b.statistics().packetsLost()).isEqualTo(3);
         assertThat(b.statistics().concealedFrames()).isGreaterThanOrEqualTo(3);
         assertThat(a.statistics().remoteLost()).isEqualTo(3); // from B's report block
+    }
+
+    @Test
+    void withoutASinkPacketsAreCountedButNotPlayedOut() {
+        lost.add(50);
+        connect(); // no sink at B: a load generator's session
+        vt.advance(4000);
+        assertThat(b.statistics().packetsReceived()).isGreaterThan(190);
+        assertThat(b.statistics().packetsLost()).isEqualTo(1);
+        assertThat(b.statistics().concealedFrames()).isZero(); // nothing decoded, buffered or concealed
+        assertThat(a.statistics().remoteLost()).isEqualTo(1);
+        b.sink(frame -> { });
+        lost.add(sentAtoB + 10);
+        vt.advance(2000);
+        assertThat(b.statistics().concealedFrames()).isPositive(); // a sink set later starts the playout
     }
 
     @Test
