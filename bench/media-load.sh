@@ -15,7 +15,9 @@
 # each held HOLD seconds, so all STEP calls stream at once from RAMP to HOLD. The bench's media sessions send a
 # 1 kHz tone every 20 ms, read what comes back through RFC 3550 statistics (loss from sequence numbers, §A.8
 # interarrival jitter, which for an echo is the round trip's), send RTCP every 5 s and learn the round-trip time
-# from the peer's reports (callisto only: a reflector sends none of its own).
+# from the peer's reports (callisto only: a reflector sends none of its own). The load uses one shared RTP/RTCP
+# port pair for all its calls (--rtp-socket shared: batched sendmmsg/recvmmsg), so that it needs far less CPU than
+# the process under test, whose every call has its own sockets as a real endpoint's do.
 #
 # Usage:
 #   bench/media-load.sh                                        # defaults below
@@ -34,6 +36,8 @@
 #   CALLISTO_UA    command of the process under test; {port}, {srtp} (off|required) and {ports} are replaced
 #                  (default "bin/callisto ua --bind 127.0.0.1:{port} --answer --media echo --srtp {srtp}
 #                  --rtp-ports {ports}")
+#   LOAD_SOCKET    the load's --rtp-socket: shared (default) or per-call (a port pair per call, as before
+#                  2026-11-25)
 #
 # Each step starts a fresh peer on a free loopback port, warms it with 100 calls of 3 s (RTP on, same mode), then
 # runs the measured load. The measurement window is [RAMP + 2 s, HOLD - 1 s] after the load's first call (from
@@ -63,6 +67,7 @@ fi
 PEERS="${PEERS:-callisto sipp-echo}"
 STEPS="${STEPS:-250 500 1000 1500}"
 MODES="${MODES:-plain srtp}"
+LOAD_SOCKET="${LOAD_SOCKET:-shared}"
 HOLD="${HOLD:-20}"
 RAMP="${RAMP:-5}"
 NICE="${NICE:--10}"
@@ -272,13 +277,13 @@ bench_call() {  # port mode calls rate hold_ms name [extra...] ; runs in the bac
   local port="$1" mode="$2" calls="$3" rate="$4" hold="$5" name="$6"
   local srtp=(); [ "$mode" = srtp ] && srtp=(--srtp)
   timeout -k 5 $(( HOLD + RAMP + 120 )) nice -n "$NICE" bin/callisto bench call --target "127.0.0.1:$port" --rtp \
-    "${srtp[@]}" --rtp-ports 40000-47999 --calls "$calls" --rate "$rate" --duration-ms "$hold" \
+    "${srtp[@]}" --rtp-socket "$LOAD_SOCKET" --rtp-ports 40000-47999 --calls "$calls" --rate "$rate" --duration-ms "$hold" \
     --timeout-ms 10000 --json "$OUT/$name.json" --csv "$OUT/$name.csv" > "$OUT/$name.out" 2> "$OUT/$name.err" &
   BENCH_PID=$!
   PIDS+=("$BENCH_PID")
 }
 
-echo "media-load: $OUT (peers: $PEERS; steps: $STEPS; modes: $MODES; hold $HOLD s, ramp $RAMP s)"
+echo "media-load: $OUT (peers: $PEERS; steps: $STEPS; modes: $MODES; hold $HOLD s, ramp $RAMP s; load socket $LOAD_SOCKET)"
 git log --oneline -1 > "$OUT/commit.txt"
 for mode in $MODES; do
   for calls in $STEPS; do

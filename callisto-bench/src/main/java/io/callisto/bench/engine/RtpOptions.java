@@ -13,8 +13,12 @@ import java.util.Objects;
  *                       {@code a=crypto} in the SDP
  * @param rtcpIntervalMs mean RTCP report interval (RFC 3550 §6.2: 5000 ms; smaller only for tests)
  * @param ioThreads      event loops that read and write the media sockets (one of them also runs the clock)
+ * @param sharedSocket   one RTP/RTCP port pair for every call instead of a pair per call: the sends of a clock slot
+ *                       leave in one {@code sendmmsg} and arrivals are read many at a time, so the load side needs
+ *                       far fewer system calls ({@link io.callisto.media.rtp.SharedRtpSocket}); all of it on the
+ *                       clock's thread, so {@code ioThreads} must be 1
  */
-public record RtpOptions(PortRange ports, boolean srtp, int rtcpIntervalMs, int ioThreads) {
+public record RtpOptions(PortRange ports, boolean srtp, int rtcpIntervalMs, int ioThreads, boolean sharedSocket) {
 
     public RtpOptions {
         Objects.requireNonNull(ports, "ports");
@@ -24,10 +28,14 @@ public record RtpOptions(PortRange ports, boolean srtp, int rtcpIntervalMs, int 
         if (ioThreads < 1) {
             throw new IllegalArgumentException("media I/O threads must be at least 1");
         }
+        if (sharedSocket && ioThreads != 1) {
+            throw new IllegalArgumentException("a shared RTP socket runs on the media clock's one thread: "
+                    + "use one media I/O thread");
+        }
     }
 
-    /** Plain RTP on ports 10000-20000, 5 s RTCP, one media I/O thread. */
+    /** Plain RTP on ports 10000-20000, 5 s RTCP, one media I/O thread, a port pair per call. */
     public static RtpOptions defaults() {
-        return new RtpOptions(PortRange.DEFAULT, false, 5000, 1);
+        return new RtpOptions(PortRange.DEFAULT, false, 5000, 1, false);
     }
 }

@@ -109,13 +109,18 @@ final class BenchRunner {
         }
         check(spec, o.rtcpMs >= 100, "--rtcp-ms must be at least 100");
         check(spec, o.rtpThreads >= 1 && o.rtpThreads <= 64, "--rtp-threads must be from 1 to 64");
+        check(spec, o.rtpSocket.equals("per-call") || o.rtpSocket.equals("shared"),
+                "--rtp-socket must be per-call or shared, not '" + o.rtpSocket + "'");
+        boolean shared = o.rtpSocket.equals("shared");
+        check(spec, !shared || o.rtpThreads == 1,
+                "--rtp-socket shared runs on the media clock's one thread: leave out --rtp-threads");
         PortRange ports;
         try {
             ports = PortRange.parse(o.rtpPorts);
         } catch (IllegalArgumentException e) {
             throw usage(spec, "--rtp-ports: " + e.getMessage());
         }
-        return new RtpOptions(ports, o.srtp, o.rtcpMs, o.rtpThreads);
+        return new RtpOptions(ports, o.srtp, o.rtcpMs, o.rtpThreads, shared);
     }
 
     private static int execute(BenchConfig config, RunnableWire w, TransportConfig tc, RunOptions o, long warmupMs,

@@ -62,8 +62,15 @@ final class RunExtras {
                         + "(default ${DEFAULT-VALUE}).")
         int rtpThreads;
 
+        @Option(names = "--rtp-socket", paramLabel = "per-call|shared", defaultValue = "per-call",
+                description = "With --rtp: a local RTP/RTCP port pair per call, or one pair for all calls, told "
+                        + "apart by the peer's address (or, for a reflector, by our SSRC), with batched sends and "
+                        + "reads: far fewer system calls on the load side (default ${DEFAULT-VALUE}).")
+        String rtpSocket;
+
         void applyTo(RunOptions o) {
             o.rtpThreads = rtpThreads;
+            o.rtpSocket = rtpSocket;
             o.mediaPort = mediaPort;
             o.rtp = rtp;
             o.rtpPorts = rtpPorts;

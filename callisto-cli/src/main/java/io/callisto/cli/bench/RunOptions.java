@@ -61,6 +61,7 @@ final class RunOptions {
     boolean srtp;
     int rtcpMs = 5000;
     int rtpThreads = 1;
+    String rtpSocket = "per-call";
     /** Injection file (--inf of run). */
     Path inf;
     /** Certificate and key of a TLS server scenario (uas, run). */

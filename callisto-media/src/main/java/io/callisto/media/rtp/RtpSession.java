@@ -44,6 +44,8 @@ public final class RtpSession {
     private final RtpSessionConfig config;
     private Channel rtpChannel;
     private Channel rtcpChannel;
+    /** Non-null for a session on a {@link SharedRtpSocket} instead of its own channels. */
+    private SharedRtpSocket shared;
     private int rtpPort;
     private int rtcpPort;
     private Cancellable ticker = Cancellable.NONE;
@@ -61,12 +63,20 @@ public final class RtpSession {
         this.stream = new RtpStream(config, owner, new RtpStream.Network() {
             @Override
             public void sendRtp(byte[] packet, InetSocketAddress to) {
-                send(rtpChannel, packet, to);
+                if (shared != null) {
+                    shared.send(packet, to, false);
+                } else {
+                    send(rtpChannel, packet, to);
+                }
             }
 
             @Override
             public void sendRtcp(byte[] packet, InetSocketAddress to) {
-                send(rtcpChannel != null ? rtcpChannel : rtpChannel, packet, to);
+                if (shared != null) {
+                    shared.send(packet, to, true);
+                } else {
+                    send(rtcpChannel != null ? rtcpChannel : rtpChannel, packet, to);
+                }
             }
         }, random, System::currentTimeMillis);
     }
@@ -93,6 +103,22 @@ public final class RtpSession {
         });
     }
 
+    /**
+     * A new session on a {@link SharedRtpSocket} (a load generator's: see there) and on that socket's clock. Its
+     * ports are the socket's; rtcp-mux is not supported there.
+     */
+    public static RtpSession openShared(SharedRtpSocket socket, RtpSessionConfig config) {
+        if (config.rtcpMux()) {
+            throw new IllegalArgumentException("a shared RTP socket has separate RTP and RTCP ports: no rtcp-mux");
+        }
+        RtpSession session = new RtpSession(socket.clock(), config, new SecureRandom());
+        session.shared = socket;
+        session.rtpPort = socket.rtpPort();
+        session.rtcpPort = socket.rtcpPort();
+        session.owner.run(() -> socket.join(session, session.stream.ssrc()));
+        return session;
+    }
+
     /** The local RTP port (even). */
     public int localRtpPort() {
         return rtpPort;
@@ -115,7 +141,12 @@ public final class RtpSession {
     public void remote(InetSocketAddress rtp, InetSocketAddress rtcp) {
         InetSocketAddress r = rtcp != null ? rtcp
                 : config.rtcpMux() ? rtp : new InetSocketAddress(rtp.getAddress(), rtp.getPort() + 1);
-        owner.run(() -> stream.remote(rtp, r));
+        owner.run(() -> {
+            stream.remote(rtp, r);
+            if (shared != null) {
+                shared.route(this, rtp, r);
+            }
+        });
     }
 
     public void source(MediaSource source) {
@@ -202,6 +233,11 @@ public final class RtpSession {
                 stream.close("session closed");
                 statistics = stream.statistics();
             }
+            if (shared != null) {
+                shared.leave(this, stream.ssrc()); // the BYE is queued on the shared socket already
+                done.complete(null);
+                return;
+            }
             // the BYE write is queued on the channel before the close, so it goes out first
             CompletableFuture<?> a = closeChannel(rtpChannel);
             CompletableFuture<?> b = closeChannel(rtcpChannel);
@@ -226,6 +262,17 @@ public final class RtpSession {
         }
     }
 
+    /** One datagram for this session, on the owner thread. */
+    void receive(byte[] data, InetSocketAddress from, long arrivalMicros, boolean rtcp) {
+        if (rtcp) {
+            stream.onRtcp(data, from, arrivalMicros);
+            statistics = stream.statistics();
+            remoteBye = stream.remoteBye();
+        } else {
+            stream.onRtp(data, from, arrivalMicros);
+        }
+    }
+
     private enum Kind { RTP, RTCP, MUX }
 
     /** Copies each datagram and processes it on the owner thread. */
@@ -243,15 +290,7 @@ public final class RtpSession {
             long arrivalMicros = System.nanoTime() / 1000;
             boolean rtcp = kind == Kind.RTCP || kind == Kind.MUX && RtpStream.isRtcp(data);
             // inline when the socket's loop is the owner's (MediaEngine binds them so), else handed over
-            owner.run(() -> {
-                if (rtcp) {
-                    stream.onRtcp(data, from, arrivalMicros);
-                    statistics = stream.statistics();
-                    remoteBye = stream.remoteBye();
-                } else {
-                    stream.onRtp(data, from, arrivalMicros);
-                }
-            });
+            owner.run(() -> receive(data, from, arrivalMicros, rtcp));
         }
 
         @Override

@@ -12,7 +12,9 @@ import io.callisto.media.rtp.MediaClock;
 import io.callisto.media.rtp.RtpSession;
 import io.callisto.media.rtp.RtpSessionConfig;
 import io.callisto.media.rtp.RtpStatistics;
+import io.callisto.media.rtp.SharedRtpSocket;
 import io.callisto.transport.internal.IoKind;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import java.net.InetAddress;
 import java.security.SecureRandom;
@@ -55,6 +57,8 @@ public final class MediaLegs implements AutoCloseable {
     private final Set<MediaLeg> live = new LinkedHashSet<>();
     private final RtpTally tally = new RtpTally();
     private final RtpSessionConfig config;
+    /** The one port pair of every call with {@code --rtp-socket shared}, else null. */
+    private final SharedRtpSocket shared;
     private final java.io.PrintStream errors;
     private final java.util.concurrent.atomic.AtomicBoolean told = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -64,10 +68,22 @@ public final class MediaLegs implements AutoCloseable {
         this.bind = bind;
         this.metrics = metrics;
         this.group = IoKind.choose(true).newGroup(options.ioThreads());
-        this.owner = new EventLoopOwners.LoopOwner(group.next());
+        EventLoop loop = group.next();
+        this.owner = new EventLoopOwners.LoopOwner(loop);
         this.clock = new MediaClock(owner);
         this.config = RtpSessionConfig.defaults(bind, "bench@" + bind.getHostAddress())
                 .withPorts(options.ports()).withRtcpInterval(options.rtcpIntervalMs());
+        this.shared = options.sharedSocket() ? bindShared(loop) : null;
+    }
+
+    private SharedRtpSocket bindShared(EventLoop loop) {
+        try {
+            return SharedRtpSocket.bind(loop, clock, bind, options.ports()).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            throw new IllegalStateException("cannot bind the shared RTP socket in " + options.ports().first() + "-"
+                    + options.ports().last() + ": " + (e.getCause() != null ? e.getCause() : e).getMessage(), e);
+        }
     }
 
     /**
@@ -107,7 +123,10 @@ public final class MediaLegs implements AutoCloseable {
     /** Opens the media session of one call; the future fails when no port pair is free. */
     CompletableFuture<MediaLeg> open() {
         LegTransform transform = new LegTransform(options.srtp());
-        return RtpSession.open(group, clock, config.withTransform(transform)).thenApply(session -> {
+        CompletableFuture<RtpSession> opened = shared != null
+                ? CompletableFuture.completedFuture(RtpSession.openShared(shared, config.withTransform(transform)))
+                : RtpSession.open(group, clock, config.withTransform(transform));
+        return opened.thenApply(session -> {
             session.source(MediaSource.samples(TONE_FRAME, true));
             MediaLeg leg = new MediaLeg(this, session, transform);
             owner.execute(() -> {
@@ -180,6 +199,9 @@ public final class MediaLegs implements AutoCloseable {
                 closing.add(leg.session().close());
             }
             CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)).get(2, TimeUnit.SECONDS);
+            if (shared != null) {
+                shared.close().get(2, TimeUnit.SECONDS);
+            }
         } catch (Exception e) {
             // closing anyway
         }
