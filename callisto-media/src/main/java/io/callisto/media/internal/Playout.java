@@ -18,6 +18,8 @@ final class Playout {
     private final short[] frame = new short[Audio.FRAME_SAMPLES];
     private final JitterBuffer<short[]> jitterBuffer = new JitterBuffer<>(Audio.FRAME_SAMPLES, Audio.FRAME_MILLIS, 2, 15);
     private final Concealment concealment = new Concealment(Audio.FRAME_SAMPLES);
+    private final short[][] spares = new short[4][];
+    private int spare;
     /** Null until a sink is set: a session nobody listens to (a load generator's) skips the playout work. */
     private MediaSink sink;
     private boolean everPlayed;
@@ -38,8 +40,17 @@ final class Playout {
         if (!active()) {
             return;
         }
-        int n = codec.decode(payload, 0, payload.length, frame);
-        jitterBuffer.put(rtpTimestamp, Arrays.copyOf(frame, n));
+        short[] pcm;
+        if (payload.length == Audio.FRAME_SAMPLES && spare > 0) {
+            pcm = spares[--spare]; // a 20 ms G.711 payload decodes into a whole frame
+            spares[spare] = null;
+            codec.decode(payload, 0, payload.length, pcm);
+        } else {
+            pcm = Arrays.copyOf(frame, codec.decode(payload, 0, payload.length, frame));
+        }
+        if (!jitterBuffer.put(rtpTimestamp, pcm)) {
+            recycle(pcm); // late or duplicate
+        }
     }
 
     /**
@@ -64,6 +75,7 @@ final class Playout {
         } else if (pcm != null) {
             System.arraycopy(pcm, 0, frame, 0, pcm.length);
             Arrays.fill(frame, pcm.length, frame.length, (short) 0);
+            recycle(pcm);
             concealment.good(frame);
             everPlayed = true;
         } else if (everPlayed) {
@@ -75,6 +87,17 @@ final class Playout {
             toneDigit = 0;
         }
         sink.write(frame);
+    }
+
+    /**
+     * Keeps a played or refused whole frame for the next packet: a call then decodes into the same few arrays
+     * instead of allocating one per packet (fewer young collections, and fewer new objects stored into the
+     * long-lived buffer, which the collector's write barrier has to track).
+     */
+    private void recycle(short[] pcm) {
+        if (pcm.length == Audio.FRAME_SAMPLES && spare < spares.length) {
+            spares[spare++] = pcm;
+        }
     }
 
     /** Frames the jitter buffer dropped as late or duplicate. */

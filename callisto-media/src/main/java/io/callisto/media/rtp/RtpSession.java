@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
 public final class RtpSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(RtpSession.class);
+    /** The counters are copied for other threads every 10 ticks (200 ms), not on every packet. */
+    private static final int STATISTICS_TICKS = 10;
 
     private final MediaClock clock;
     private final Owner owner;
@@ -54,6 +56,7 @@ public final class RtpSession {
     private volatile int eventPayloadType;
     private volatile boolean remoteBye;
     private boolean started;
+    private int ticks;
 
     private RtpSession(MediaClock clock, RtpSessionConfig config, Random random) {
         this.clock = clock;
@@ -208,12 +211,14 @@ public final class RtpSession {
             stream.start();
             ticker = clock.add(() -> {
                 stream.tick();
-                statistics = stream.statistics();
+                if (++ticks % STATISTICS_TICKS == 0) {
+                    statistics = stream.statistics();
+                }
             });
         });
     }
 
-    /** The latest counters (refreshed every tick and on each RTCP packet). */
+    /** The latest counters (refreshed every 200 ms, on each RTCP packet and on close). */
     public RtpStatistics statistics() {
         return statistics;
     }
