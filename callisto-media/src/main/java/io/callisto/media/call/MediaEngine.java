@@ -80,7 +80,7 @@ public final class MediaEngine implements AutoCloseable {
                 .findFirst().orElse(-1);
         RtpSessionConfig config = new RtpSessionConfig(options.bindAddress(), options.ports(), false,
                 codecOf(first), events, options.cname(), options.rtcpIntervalMillis(), true,
-                PacketTransform.IDENTITY);
+                PacketTransform.IDENTITY, true);
         // calls are spread over the media threads; a call's sockets, clock and state share one thread, so a
         // datagram is processed where it is read, without a hand-over
         int i = Math.floorMod(next.getAndIncrement(), loops.length);

@@ -48,6 +48,10 @@ public final class RtpStream {
         void sendRtp(byte[] packet, InetSocketAddress to);
 
         void sendRtcp(byte[] packet, InetSocketAddress to);
+
+        /** Symmetric RTP has latched: the remote source's RTP comes from {@code rtp} (where RTP now goes). */
+        default void latched(InetSocketAddress rtp) {
+        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(RtpStream.class);
@@ -294,6 +298,7 @@ public final class RtpStream {
             if (config.rtcpMux()) {
                 rtcpRemote = from;
             }
+            network.latched(from);
         }
         stats.onOctets(p.payload().length);
         if (audio) {

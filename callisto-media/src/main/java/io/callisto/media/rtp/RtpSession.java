@@ -13,6 +13,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -46,6 +47,12 @@ public final class RtpSession {
     private final RtpSessionConfig config;
     private Channel rtpChannel;
     private Channel rtcpChannel;
+    /** The peer the RTP channel is connected to (strict RTP, after the latch), or null. Owner thread only. */
+    private InetSocketAddress connectedTo;
+    /** The RTP address signalling gave last (owner thread). */
+    private InetSocketAddress signalledRtp;
+    /** How the RTP channel was made (to bind it again: strict RTP and a new peer address); null when shared. */
+    private Bootstrap bootstrap;
     /** Non-null for a session on a {@link SharedRtpSocket} instead of its own channels. */
     private SharedRtpSocket shared;
     private int rtpPort;
@@ -81,6 +88,13 @@ public final class RtpSession {
                     send(rtcpChannel != null ? rtcpChannel : rtpChannel, packet, to);
                 }
             }
+
+            @Override
+            public void latched(InetSocketAddress rtp) {
+                if (shared == null && config.strictRtp()) {
+                    connect(rtp);
+                }
+            }
         }, random, System::currentTimeMillis);
     }
 
@@ -96,6 +110,7 @@ public final class RtpSession {
         PortBinder binder = new PortBinder(bootstrap, config.bindAddress(), config.ports(), config.rtcpMux(),
                 () -> session.new Inbound(!config.rtcpMux() ? Kind.RTP : Kind.MUX),
                 () -> session.new Inbound(Kind.RTCP));
+        session.bootstrap = bootstrap;
         return binder.bind().thenApply(bound -> {
             session.rtpChannel = bound.rtp();
             session.rtcpChannel = bound.rtcp();
@@ -145,6 +160,10 @@ public final class RtpSession {
         InetSocketAddress r = rtcp != null ? rtcp
                 : config.rtcpMux() ? rtp : new InetSocketAddress(rtp.getAddress(), rtp.getPort() + 1);
         owner.run(() -> {
+            if (signalledRtp != null && !signalledRtp.equals(rtp)) {
+                unconnect(); // a new peer address: latch again, from wherever its packets come
+            }
+            signalledRtp = rtp;
             stream.remote(rtp, r);
             if (shared != null) {
                 shared.route(this, rtp, r);
@@ -261,10 +280,58 @@ public final class RtpSession {
         return f;
     }
 
-    private static void send(Channel channel, byte[] packet, InetSocketAddress to) {
-        if (channel != null && to != null && channel.isActive()) {
+    private void send(Channel channel, byte[] packet, InetSocketAddress to) {
+        if (channel == null || to == null || !channel.isActive()) {
+            return;
+        }
+        if (channel == rtpChannel && to.equals(connectedTo)) {
+            // strict RTP: the socket is connected to this peer, so no address goes with each datagram
+            channel.writeAndFlush(Unpooled.wrappedBuffer(packet), channel.voidPromise());
+        } else {
             channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(packet), to), channel.voidPromise());
         }
+    }
+
+    /** Strict RTP: connects the RTP socket to the latched source (on the owner thread). */
+    private void connect(InetSocketAddress peer) {
+        Channel channel = rtpChannel;
+        if (channel == null || peer.equals(connectedTo) || closed) {
+            return;
+        }
+        channel.connect(peer).addListener(f -> owner.run(() -> {
+            if (f.isSuccess() && channel == rtpChannel && !closed) {
+                connectedTo = peer;
+            } else if (!f.isSuccess()) {
+                LOG.debug("could not connect the RTP socket to {}", peer, f.cause());
+            }
+        }));
+    }
+
+    /**
+     * Undoes {@link #connect} so that datagrams from anywhere are read again (owner thread). A connected datagram
+     * channel cannot be disconnected and stay usable in Netty (disconnecting makes it inactive), so the RTP port is
+     * closed and bound again, on the same port: a few datagrams may be lost meanwhile, which a re-offer with a new
+     * address allows.
+     */
+    private void unconnect() {
+        Channel old = rtpChannel;
+        if (connectedTo == null || old == null || bootstrap == null) {
+            return;
+        }
+        connectedTo = null;
+        rtpChannel = null; // sends are dropped until the port is bound again
+        InetSocketAddress local = (InetSocketAddress) old.localAddress();
+        Kind kind = config.rtcpMux() ? Kind.MUX : Kind.RTP;
+        old.close().addListener(c -> bootstrap.clone().handler(new Inbound(kind)).bind(local)
+                .addListener((ChannelFuture b) -> owner.run(() -> {
+                    if (!b.isSuccess()) {
+                        LOG.warn("could not bind RTP port {} again: this call's media stops", local, b.cause());
+                    } else if (closed) {
+                        b.channel().close();
+                    } else {
+                        rtpChannel = b.channel();
+                    }
+                })));
     }
 
     /** One datagram for this session, on the owner thread. */

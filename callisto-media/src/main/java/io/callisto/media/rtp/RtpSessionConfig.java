@@ -17,10 +17,14 @@ import java.util.Objects;
  * @param rtcpIntervalMillis         mean RTCP report interval (§6.2 minimum is 5000 ms; smaller for tests)
  * @param symmetricRtp               send to where the remote's packets come from (latch; NAT help)
  * @param transform                  SRTP hook; {@link PacketTransform#IDENTITY} for plain RTP
+ * @param strictRtp                  once symmetric RTP has latched, connect the RTP socket to that address: the kernel
+ *                                   then drops datagrams from anyone else (RTP bleed and injection, as Asterisk's
+ *                                   {@code strictrtp}), and sending and receiving skip the per-packet address work.
+ *                                   New signalled addresses (a re-offer) undo it until the next latch
  */
 public record RtpSessionConfig(InetAddress bindAddress, PortRange ports, boolean rtcpMux, AudioCodec codec,
                                int telephoneEventPayloadType, String cname, int rtcpIntervalMillis,
-                               boolean symmetricRtp, PacketTransform transform) {
+                               boolean symmetricRtp, PacketTransform transform, boolean strictRtp) {
 
     public RtpSessionConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -36,34 +40,42 @@ public record RtpSessionConfig(InetAddress bindAddress, PortRange ports, boolean
         }
     }
 
-    /** PCMU, telephone-event 101, separate RTCP port, 5 s RTCP, symmetric RTP, plain RTP, ports 10000-20000. */
+    /**
+     * PCMU, telephone-event 101, separate RTCP port, 5 s RTCP, symmetric and strict RTP, plain RTP, ports
+     * 10000-20000.
+     */
     public static RtpSessionConfig defaults(InetAddress bindAddress, String cname) {
         return new RtpSessionConfig(bindAddress, PortRange.DEFAULT, false, G711Codec.PCMU, 101, cname, 5000, true,
-                PacketTransform.IDENTITY);
+                PacketTransform.IDENTITY, true);
     }
 
     public RtpSessionConfig withPorts(PortRange ports) {
         return new RtpSessionConfig(bindAddress, ports, rtcpMux, codec, telephoneEventPayloadType, cname,
-                rtcpIntervalMillis, symmetricRtp, transform);
+                rtcpIntervalMillis, symmetricRtp, transform, strictRtp);
     }
 
     public RtpSessionConfig withRtcpMux(boolean mux) {
         return new RtpSessionConfig(bindAddress, ports, mux, codec, telephoneEventPayloadType, cname,
-                rtcpIntervalMillis, symmetricRtp, transform);
+                rtcpIntervalMillis, symmetricRtp, transform, strictRtp);
     }
 
     public RtpSessionConfig withCodec(AudioCodec codec) {
         return new RtpSessionConfig(bindAddress, ports, rtcpMux, codec, telephoneEventPayloadType, cname,
-                rtcpIntervalMillis, symmetricRtp, transform);
+                rtcpIntervalMillis, symmetricRtp, transform, strictRtp);
     }
 
     public RtpSessionConfig withRtcpInterval(int millis) {
         return new RtpSessionConfig(bindAddress, ports, rtcpMux, codec, telephoneEventPayloadType, cname, millis,
-                symmetricRtp, transform);
+                symmetricRtp, transform, strictRtp);
     }
 
     public RtpSessionConfig withTransform(PacketTransform transform) {
         return new RtpSessionConfig(bindAddress, ports, rtcpMux, codec, telephoneEventPayloadType, cname,
-                rtcpIntervalMillis, symmetricRtp, transform);
+                rtcpIntervalMillis, symmetricRtp, transform, strictRtp);
+    }
+
+    public RtpSessionConfig withStrictRtp(boolean strict) {
+        return new RtpSessionConfig(bindAddress, ports, rtcpMux, codec, telephoneEventPayloadType, cname,
+                rtcpIntervalMillis, symmetricRtp, transform, strict);
     }
 }
