@@ -38,6 +38,8 @@ public final class SharedRtpSocket {
     private static final int MAX_DATAGRAM = 2048;
     private static final int DATAGRAMS_PER_READ = 16;
     private static final int SOCKET_BUFFER = 4 * 1024 * 1024;
+    /** Datagrams read per readiness before the loop turns to other work (Netty's default is 16). */
+    private static final int MESSAGES_PER_WAKE = 512;
 
     private final MediaClock clock;
     private final Owner owner;
@@ -67,7 +69,8 @@ public final class SharedRtpSocket {
                 .option(ChannelOption.SO_RCVBUF, SOCKET_BUFFER)
                 .option(ChannelOption.SO_SNDBUF, SOCKET_BUFFER)
                 .option(ChannelOption.RCVBUF_ALLOCATOR,
-                        new FixedRecvByteBufAllocator(MAX_DATAGRAM * DATAGRAMS_PER_READ));
+                        new FixedRecvByteBufAllocator(MAX_DATAGRAM * DATAGRAMS_PER_READ)
+                                .maxMessagesPerRead(MESSAGES_PER_WAKE));
         if (kind == IoKind.EPOLL) {
             // a positive size makes the epoll channel read with recvmmsg, up to buffer / size datagrams a call
             bootstrap.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_DATAGRAM);
