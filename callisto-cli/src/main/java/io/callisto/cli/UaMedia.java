@@ -144,6 +144,11 @@ public final class UaMedia implements AutoCloseable {
         report.whenComplete((v, e) -> reports.remove(report));
     }
 
+    /** How many calls' media reports and recordings are still to be written (for tests). */
+    int pendingReports() {
+        return reports.size();
+    }
+
     private void writeRecording(WavRecorder recorder, int n) {
         Path file = n == 1 ? record : numbered(record, n);
         try {
