@@ -60,7 +60,17 @@ final class BaresipSrtpCall {
      * call and then exit. Once baresip has SRTP up, {@code during} runs; then baresip hangs up.
      */
     void baresipCalls(String name, String[] args, During during, After after) throws Exception {
-        try (Cli callisto = Cli.start(dir, name, args);
+        baresipCalls(name, args, false, during, after);
+    }
+
+    /** As {@link #baresipCalls(String, String[], During, After)}, with the phone's console open ({@link Cli#send}). */
+    void baresipCallsWithConsole(String name, String[] args, During during, After after) throws Exception {
+        baresipCalls(name, args, true, during, after);
+    }
+
+    private void baresipCalls(String name, String[] args, boolean console, During during, After after)
+            throws Exception {
+        try (Cli callisto = console ? Cli.startInteractive(dir, name, args) : Cli.start(dir, name, args);
              Baresip alice = Baresip.local("alice").srtp(Baresip.Srtp.MANDATORY).play(tone).record()
                      .start(dir, "alice")) {
             int port = callisto.awaitListening(1).port("udp");
