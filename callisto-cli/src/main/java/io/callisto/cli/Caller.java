@@ -66,7 +66,7 @@ final class Caller {
                 return;
             }
             Call call = ua.call(uri, lateOffer ? null : m.offer(), e -> onEvent(e.call(), e, uri, count, durationMs));
-            media.follow(m, call);
+            media.follow(m, call, call.callId());
         });
     }
 

@@ -467,7 +467,7 @@ final class UaCommand implements Callable<Integer> {
                         call.reject(503, "no media port");
                         return;
                     }
-                    media.follow(m, call);
+                    media.follow(m, call, call.callId());
                     Body answer = m.answerTo(call);
                     if (answer == null) {
                         call.reject(488, null);

@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code ua --media}: real RTP for every call the command-line UA places or answers. The audio sent is a 1 kHz tone,
  * silence, an echo of what is received, or a WAV file (read once, at start); {@code --record} keeps what is received
  * and writes it to a WAV file when the call ends (one file per call after the first: {@code NAME-2.wav}, …). One
- * {@code media} line per call reports what RTCP and the receiver counted.
+ * {@code media} line per call reports what RTCP and the receiver counted; it names the call as the command's other
+ * lines do.
  */
 public final class UaMedia implements AutoCloseable {
 
@@ -99,8 +100,13 @@ public final class UaMedia implements AutoCloseable {
         return engine.open();
     }
 
-    /** Sets the call's audio up and follows it: attached, playing, recording; a report when it ends. */
-    public void follow(CallMedia media, Call call) {
+    /**
+     * Sets the call's audio up and follows it: attached, playing, recording; a report when it ends.
+     *
+     * @param name the call as the command's other event lines name it ({@code call=NAME}): the Call-ID for
+     *             {@code ua}, the call number for {@code phone}
+     */
+    public void follow(CallMedia media, Call call, String name) {
         int n = calls.incrementAndGet();
         media.attach(call);
         WavRecorder recorder = record == null ? null : new WavRecorder(3600);
@@ -124,7 +130,7 @@ public final class UaMedia implements AutoCloseable {
         CompletableFuture<?> report = call.ended().handle((e, x) -> null).thenCompose(v -> media.closed())
                 .whenCompleteAsync((v, y) -> {
             RtpStatistics s = media.statistics();
-            out.event("media", "call", call.callId(), "srtp", media.secure() ? "yes" : "no", "sent",
+            out.event("media", "call", name, "srtp", media.secure() ? "yes" : "no", "sent",
                     String.valueOf(s.packetsSent()), "received", String.valueOf(s.packetsReceived()), "lost",
                     String.valueOf(s.packetsLost()), "jitter-ms", String.format(Locale.ROOT, "%.2f", s.jitterMillis()),
                     "rtt-ms", String.format(Locale.ROOT, "%.1f", s.rttMillis()));
@@ -136,6 +142,11 @@ public final class UaMedia implements AutoCloseable {
         // not hold a future per call it ever had
         reports.add(report);
         report.whenComplete((v, e) -> reports.remove(report));
+    }
+
+    /** How many calls' media reports and recordings are still to be written (for tests). */
+    int pendingReports() {
+        return reports.size();
     }
 
     private void writeRecording(WavRecorder recorder, int n) {

@@ -222,6 +222,16 @@ final class Baresip implements AutoCloseable {
         control.command("hangup", "");
     }
 
+    /** Puts the current call on hold: a re-INVITE whose SDP says {@code a=sendonly} (baresip keeps sending). */
+    void hold() throws Exception {
+        control.command("hold", "");
+    }
+
+    /** Takes the current call off hold: a re-INVITE with {@code a=sendrecv}. */
+    void resume() throws Exception {
+        control.command("resume", "");
+    }
+
     /**
      * Sends {@code digits} as RFC 4733 telephone-events in the current call, one {@code sndcode} command each,
      * {@code gapMillis} apart (baresip sends each as a short event of its own).

@@ -62,6 +62,7 @@ class PhoneIT {
             assertHolds(WavFile.read(aHeard), B_TONE, A_TONE);
             for (Cli p : List.of(a, b)) {
                 UaEvent media = p.last("media");
+                assertThat(media.get("call")).isEqualTo("1"); // the call's number, as on its other lines
                 assertThat(media.get("srtp")).isEqualTo("yes"); // both offer and accept SDES by default
                 assertThat(media.number("received")).isGreaterThan(100);
                 assertThat(media.number("lost")).isLessThanOrEqualTo(media.number("received") / 100);

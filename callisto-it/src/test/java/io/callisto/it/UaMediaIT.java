@@ -43,6 +43,9 @@ class UaMediaIT {
             assertThat(media.number("received")).isGreaterThan(50);
             assertThat(media.number("lost")).isZero();
             assertThat(callee.last("media").number("received")).isGreaterThan(50);
+            // the media line names the call as the call's other lines do: by Call-ID
+            assertThat(media.get("call")).isEqualTo(UaEvent.last(caller.stdout(), "answered").get("call"));
+            assertThat(callee.last("media").get("call")).isEqualTo(callee.last("incoming").get("call"));
 
             short[] samples = WavFile.read(heard);
             assertThat(samples.length).isGreaterThan(8000 * 2);

@@ -159,7 +159,7 @@ final class Phone {
     Line adopt(Call call, String peer, boolean outgoing, CallMedia m) {
         Line line = calls.add(call, peer, outgoing, now());
         line.media(m);
-        media.follow(m, call); // attach, play, record
+        media.follow(m, call, num(line)); // attach, play, record; its media line names the call by number too
         m.onDtmf(d -> dtmfReceived(line, d));
         new LineEvents(this, line).listen();
         event(outgoing ? "calling" : "incoming", "call", num(line), outgoing ? "to" : "from", peer);
