@@ -1,5 +1,7 @@
 package io.callisto.media.rtp;
 
+import static io.callisto.media.rtp.LoopbackMedia.await;
+import static io.callisto.media.rtp.LoopbackMedia.ports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,7 +23,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,20 +44,10 @@ class RtpSessionLoopbackTest {
     }
 
     private RtpSessionConfig config(String cname, boolean mux) {
-        int base = 20000 + 2 * ThreadLocalRandom.current().nextInt(5000); // below the ephemeral range
-        return RtpSessionConfig.defaults(LOOPBACK, cname).withPorts(new PortRange(base, base + 199))
+        return RtpSessionConfig.defaults(LOOPBACK, cname).withPorts(ports())
                 .withRtcpMux(mux).withRtcpInterval(300);
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
-    }
 
     @Test
     void streamsAToneFileAndDtmfBetweenTwoSessions() throws Exception {

@@ -1,5 +1,7 @@
 package io.callisto.media.rtp;
 
+import static io.callisto.media.rtp.LoopbackMedia.await;
+import static io.callisto.media.rtp.LoopbackMedia.ports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callisto.exec.EventLoopOwners;
@@ -15,9 +17,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,24 +39,11 @@ class SharedRtpSocketTest {
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS);
     }
 
-    private static PortRange ports() {
-        int base = 20000 + 2 * ThreadLocalRandom.current().nextInt(5000); // below the ephemeral range
-        return new PortRange(base, base + 199);
-    }
 
     private static RtpSessionConfig config(String cname) {
         return RtpSessionConfig.defaults(LOOPBACK, cname).withPorts(ports()).withRtcpInterval(300);
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
-    }
 
     @Test
     void eachSharedSessionTalksWithItsOwnPeerOnly() throws Exception {

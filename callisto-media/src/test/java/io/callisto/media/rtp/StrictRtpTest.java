@@ -1,5 +1,7 @@
 package io.callisto.media.rtp;
 
+import static io.callisto.media.rtp.LoopbackMedia.await;
+import static io.callisto.media.rtp.LoopbackMedia.ports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.callisto.exec.EventLoopOwners;
@@ -11,9 +13,7 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,20 +35,10 @@ class StrictRtpTest {
     }
 
     private static RtpSessionConfig config(String cname, boolean strict) {
-        int base = 20000 + 2 * ThreadLocalRandom.current().nextInt(5000); // below the ephemeral range
-        return RtpSessionConfig.defaults(LOOPBACK, cname).withPorts(new PortRange(base, base + 199))
+        return RtpSessionConfig.defaults(LOOPBACK, cname).withPorts(ports())
                 .withRtcpInterval(300).withStrictRtp(strict);
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
-    }
 
     private RtpSession open(String cname, boolean strict) throws Exception {
         return RtpSession.open(loop, clock, config(cname, strict)).get(10, TimeUnit.SECONDS);
