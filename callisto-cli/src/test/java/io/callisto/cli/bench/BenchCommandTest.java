@@ -51,6 +51,14 @@ class BenchCommandTest {
                 "--warmup-ms", "-1"));
         assertThat(code[0]).isEqualTo(2);
         assertThat(io[1]).contains("--warmup-ms");
+        io = captured(() -> code[0] = Main.run("bench", "call", "--target", "127.0.0.1:9", "--calls", "1", "--rtp",
+                "--rtp-socket", "bogus"));
+        assertThat(code[0]).isEqualTo(2);
+        assertThat(io[1]).contains("--rtp-socket must be per-call or shared");
+        io = captured(() -> code[0] = Main.run("bench", "call", "--target", "127.0.0.1:9", "--calls", "1", "--rtp",
+                "--rtp-socket", "shared", "--rtp-threads", "2"));
+        assertThat(code[0]).isEqualTo(2);
+        assertThat(io[1]).contains("leave out --rtp-threads");
     }
 
     @Test
