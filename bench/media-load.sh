@@ -275,6 +275,9 @@ start_peer() {  # peer mode name -> sets PEER_PID, PEER_PORT
 bench_call() {  # port mode calls rate hold_ms name [extra...] ; runs in the background, sets BENCH_PID
   local port="$1" mode="$2" calls="$3" rate="$4" hold="$5" name="$6"
   local srtp=(); [ "$mode" = srtp ] && srtp=(--srtp)
+  # the load's heap is touched at start: otherwise its first young collection pays a page fault per page it copies
+  # to, which paused it for 55 ms in a run here and showed as jitter (3 s more at start, so not bin/callisto's default)
+  CALLISTO_JAVA_OPTS="-XX:+AlwaysPreTouch ${CALLISTO_JAVA_OPTS:-}" \
   timeout -k 5 $(( HOLD + RAMP + 120 )) nice -n "$NICE" bin/callisto bench call --target "127.0.0.1:$port" --rtp \
     "${srtp[@]}" --rtp-socket "$LOAD_SOCKET" --rtp-ports 40000-47999 --calls "$calls" --rate "$rate" --duration-ms "$hold" \
     --timeout-ms 10000 --json "$OUT/$name.json" --csv "$OUT/$name.csv" > "$OUT/$name.out" 2> "$OUT/$name.err" &
