@@ -21,6 +21,19 @@ public interface AudioCodec {
     byte[] encode(short[] pcm, int offset, int length);
 
     /**
+     * Encodes {@code length} linear samples starting at {@code offset} into {@code out} from {@code outOffset}
+     * (which must have room); returns the number of bytes written. The default copies {@link #encode}'s result.
+     */
+    default int encode(short[] pcm, int offset, int length, byte[] out, int outOffset) {
+        byte[] payload = encode(pcm, offset, length);
+        System.arraycopy(payload, 0, out, outOffset, payload.length);
+        return payload.length;
+    }
+
+    /** The payload size {@link #encode} gives for {@code samples} samples. */
+    int encodedLength(int samples);
+
+    /**
      * Decodes a payload into {@code out} from index 0; returns the number of samples written (at most
      * {@code out.length}; extra payload bytes are ignored).
      */

@@ -40,11 +40,23 @@ public enum G711Codec implements AudioCodec {
     @Override
     public byte[] encode(short[] pcm, int offset, int length) {
         byte[] out = new byte[length];
+        encode(pcm, offset, length, out, 0);
+        return out;
+    }
+
+    @Override
+    public int encode(short[] pcm, int offset, int length, byte[] out, int outOffset) {
         for (int i = 0; i < length; i++) {
             int s = pcm[offset + i];
-            out[i] = (byte) (payloadType == 0 ? G711.linearToUlaw(s) : G711.linearToAlaw(s));
+            out[outOffset + i] = (byte) (payloadType == 0 ? G711.linearToUlaw(s) : G711.linearToAlaw(s));
         }
-        return out;
+        return length;
+    }
+
+    /** One byte per sample (RFC 3551 §4.5.14). */
+    @Override
+    public int encodedLength(int samples) {
+        return samples;
     }
 
     @Override

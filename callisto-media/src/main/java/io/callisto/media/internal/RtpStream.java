@@ -211,22 +211,28 @@ public final class RtpStream {
 
     private void sendFrame() {
         DtmfSender.Packet event = eventPayloadType >= 0 ? dtmfSender.tick(timestamp) : null;
-        RtpPacket packet;
+        byte[] datagram;
+        int payloadLength;
         if (event != null) {
-            packet = RtpPacket.of(event.marker(), eventPayloadType, sequence, event.timestamp(),
+            RtpPacket packet = RtpPacket.of(event.marker(), eventPayloadType, sequence, event.timestamp(),
                     ssrc, event.event().toBytes());
+            datagram = packet.toBytes();
+            payloadLength = packet.payload().length;
         } else {
             source.read(outFrame);
+            // the header and the encoded frame straight into one array (50 packets a second per call)
+            payloadLength = codec.encodedLength(outFrame.length);
+            datagram = new byte[RtpPacket.FIXED_HEADER + payloadLength];
             // §5.1 / RFC 3551 §4.1: the marker bit flags the first packet of a talk spurt
-            packet = RtpPacket.of(firstPacket, codec.payloadType(), sequence, timestamp, ssrc,
-                    codec.encode(outFrame, 0, outFrame.length));
+            RtpPacket.writeFixedHeader(datagram, firstPacket, codec.payloadType(), sequence, timestamp, ssrc);
+            codec.encode(outFrame, 0, outFrame.length, datagram, RtpPacket.FIXED_HEADER);
             firstPacket = false;
         }
         sequence = (sequence + 1) & 0xFFFF;
         packetsSent++;
-        octetsSent += packet.payload().length;
+        octetsSent += payloadLength;
         sentSinceReport = true;
-        network.sendRtp(transform.protectRtp(packet.toBytes()), rtpRemote);
+        network.sendRtp(transform.protectRtp(datagram), rtpRemote);
     }
 
     private void playFrame() {

@@ -28,6 +28,8 @@ public record RtpPacket(boolean marker, int payloadType, int sequence, long time
     public static final int VERSION = 2;
     /** Length of the fixed header (§5.1). */
     public static final int FIXED_HEADER = 12;
+    /** The CSRC list of nearly every packet (shared: an empty array cannot change). */
+    private static final long[] NO_CSRCS = new long[0];
 
     /**
      * The header extension of §5.3.1: a 16-bit profile-defined value and data in whole 32-bit words.
@@ -54,7 +56,7 @@ public record RtpPacket(boolean marker, int payloadType, int sequence, long time
         if (timestamp < 0 || timestamp > 0xFFFFFFFFL || ssrc < 0 || ssrc > 0xFFFFFFFFL) {
             throw new IllegalArgumentException("timestamp/SSRC must be unsigned 32-bit");
         }
-        csrcs = csrcs == null ? new long[0] : csrcs;
+        csrcs = csrcs == null ? NO_CSRCS : csrcs;
         if (csrcs.length > 15) {
             throw new IllegalArgumentException("at most 15 CSRCs (§5.1 CC is 4 bits): " + csrcs.length);
         }
@@ -106,7 +108,7 @@ public record RtpPacket(boolean marker, int payloadType, int sequence, long time
         if (pos > end) {
             return ParseResult.error("CSRC list (" + csrcCount + ") or padding runs past the packet");
         }
-        long[] csrcs = new long[csrcCount];
+        long[] csrcs = csrcCount == 0 ? NO_CSRCS : new long[csrcCount];
         for (int i = 0; i < csrcCount; i++) {
             csrcs[i] = u32(data, offset + FIXED_HEADER + 4 * i);
         }
@@ -132,6 +134,19 @@ public record RtpPacket(boolean marker, int payloadType, int sequence, long time
     public int length() {
         return FIXED_HEADER + 4 * csrcs.length + (extension == null ? 0 : 4 + extension.data().length)
                 + payload.length + paddingBytes;
+    }
+
+    /**
+     * Writes the fixed header of a packet without CSRCs, extension or padding (§5.1) into {@code out} at 0, for a
+     * sender that encodes its payload straight after it (one array per packet instead of three).
+     */
+    public static void writeFixedHeader(byte[] out, boolean marker, int payloadType, int sequence, long timestamp,
+                                        long ssrc) {
+        out[0] = (byte) (VERSION << 6);
+        out[1] = (byte) ((marker ? 0x80 : 0) | payloadType);
+        put16(out, 2, sequence);
+        put32(out, 4, timestamp);
+        put32(out, 8, ssrc);
     }
 
     /** The wire form (§5.1). Padding octets are zero except the last, which holds the count. */

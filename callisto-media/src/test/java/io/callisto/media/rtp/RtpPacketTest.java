@@ -9,6 +9,22 @@ import org.junit.jupiter.api.Test;
 
 class RtpPacketTest {
 
+    @Test
+    void aHeaderWrittenInPlaceWithTheFrameEncodedAfterItIsThePacketsWireForm() {
+        short[] frame = new io.callisto.media.audio.ToneGenerator(8000, 9000, 1000).generate(160);
+        for (io.callisto.media.codec.G711Codec codec : io.callisto.media.codec.G711Codec.values()) {
+            for (boolean marker : new boolean[] {true, false}) {
+                byte[] inPlace = new byte[RtpPacket.FIXED_HEADER + codec.encodedLength(frame.length)];
+                RtpPacket.writeFixedHeader(inPlace, marker, codec.payloadType(), 65535, 0xFFFFFFFFL, 0x89ABCDEFL);
+                int n = codec.encode(frame, 0, frame.length, inPlace, RtpPacket.FIXED_HEADER);
+                byte[] viaRecord = RtpPacket.of(marker, codec.payloadType(), 65535, 0xFFFFFFFFL, 0x89ABCDEFL,
+                        codec.encode(frame, 0, frame.length)).toBytes();
+                assertThat(n).isEqualTo(160);
+                assertThat(inPlace).as("%s marker=%s", codec, marker).isEqualTo(viaRecord);
+            }
+        }
+    }
+
     private static final HexFormat HEX = HexFormat.of();
 
     @Test
