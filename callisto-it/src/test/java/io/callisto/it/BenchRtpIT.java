@@ -30,17 +30,18 @@ class BenchRtpIT {
         return r.totals().rtp();
     }
 
-    private static String[] call(int port, int rtpBase, Path json, boolean srtp) {
+    private static String[] call(int port, int rtpBase, Path json, boolean srtp, String... extra) {
         List<String> a = new ArrayList<>(List.of("bench", "call", "--target", "127.0.0.1:" + port, "--rate", "10",
                 "--calls", "3", "--duration-ms", "2000", "--quiet", "--rtp", "--rtp-ports",
                 rtpBase + "-" + (rtpBase + 99), "--rtcp-ms", "500", "--json", json.toString()));
         if (srtp) {
             a.add("--srtp");
         }
+        a.addAll(List.of(extra));
         return a.toArray(String[]::new);
     }
 
-    private void againstSippEcho(boolean srtp) throws Exception {
+    private RtpFigures againstSippEcho(boolean srtp, String... extra) throws Exception {
         int port = FreePorts.udpAndTcp();
         int echo = FreePorts.udpRange(4);
         Process uas = Sipp.startNamed(dir, "uas.txt", "-sn", "uas", "-i", "127.0.0.1", "-p", Integer.toString(port),
@@ -48,7 +49,7 @@ class BenchRtpIT {
         try {
             Sipp.awaitUdpBound(uas, port, 20);
             Path json = dir.resolve("call.json");
-            Cli.Result r = Cli.run(dir, "bench-call", 30, call(port, FreePorts.udpRange(100), json, srtp));
+            Cli.Result r = Cli.run(dir, "bench-call", 30, call(port, FreePorts.udpRange(100), json, srtp, extra));
             assertThat(r.exitCode()).as("%s%s", r.stdout(), r.stderr()).isZero();
             RtpFigures f = rtp(json);
             assertThat(f.sessions()).isEqualTo(3);
@@ -57,6 +58,7 @@ class BenchRtpIT {
             assertThat(f.packetsLost()).as("lost on loopback").isZero();
             assertThat(f.jitterMaxMs()).as("jitter measured").isGreaterThanOrEqualTo(0);
             assertThat(r.stdout()).contains("RTP (", "rtp-jitter");
+            return f;
         } finally {
             Sipp.stop(uas);
         }
@@ -70,6 +72,17 @@ class BenchRtpIT {
     @Test
     void srtpAgainstSippRtpEcho() throws Exception {
         againstSippEcho(true);
+    }
+
+    /**
+     * All three calls on one port pair: SIPp's mirror sends every call's packets back from its one port, so only
+     * the SSRC in each packet can give it to its call (SharedRtpSocket); routed by address, one call would get
+     * every packet and the others none.
+     */
+    @Test
+    void srtpAgainstSippRtpEchoOnASharedSocket() throws Exception {
+        RtpFigures f = againstSippEcho(true, "--rtp-socket", "shared");
+        assertThat(f.packetsReceived()).as("each call's packets back to it").isGreaterThan(f.packetsSent() * 8 / 10);
     }
 
     @Test
