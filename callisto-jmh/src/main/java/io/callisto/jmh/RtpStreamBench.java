@@ -15,6 +15,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -67,28 +68,12 @@ public class RtpStreamBench {
         InetAddress loopback = InetAddress.getLoopbackAddress();
         callerAddress = new InetSocketAddress(loopback, 40000);
         echoAddress = new InetSocketAddress(loopback, 50000);
-        caller = new RtpStream(config(loopback, "caller"), time, new RtpStream.Network() {
-            @Override
-            public void sendRtp(byte[] packet, InetSocketAddress to) {
-                toEcho = packet;
-            }
-
-            @Override
-            public void sendRtcp(byte[] packet, InetSocketAddress to) {
-                echo.onRtcp(packet, callerAddress, time.nowMillis() * 1000);
-            }
-        }, new Random(1), () -> time.nowMillis());
-        echo = new RtpStream(config(loopback, "echo"), time, new RtpStream.Network() {
-            @Override
-            public void sendRtp(byte[] packet, InetSocketAddress to) {
-                toCaller = packet;
-            }
-
-            @Override
-            public void sendRtcp(byte[] packet, InetSocketAddress to) {
-                caller.onRtcp(packet, echoAddress, time.nowMillis() * 1000);
-            }
-        }, new Random(2), () -> time.nowMillis());
+        caller = new RtpStream(config(loopback, "caller"), time,
+                network(p -> toEcho = p, p -> echo.onRtcp(p, callerAddress, time.nowMillis() * 1000)),
+                new Random(1), () -> time.nowMillis());
+        echo = new RtpStream(config(loopback, "echo"), time,
+                network(p -> toCaller = p, p -> caller.onRtcp(p, echoAddress, time.nowMillis() * 1000)),
+                new Random(2), () -> time.nowMillis());
         caller.remote(echoAddress, new InetSocketAddress(loopback, 50001));
         echo.remote(callerAddress, new InetSocketAddress(loopback, 40001));
         caller.source(MediaSource.tone(12000, 1000));
@@ -97,6 +82,21 @@ public class RtpStreamBench {
         echo.sink(mirror);
         caller.start();
         echo.start();
+    }
+
+    /** RTP goes to {@code rtp} (kept for the next step), RTCP straight to the other stream. */
+    private static RtpStream.Network network(Consumer<byte[]> rtp, Consumer<byte[]> rtcp) {
+        return new RtpStream.Network() {
+            @Override
+            public void sendRtp(byte[] packet, InetSocketAddress to) {
+                rtp.accept(packet);
+            }
+
+            @Override
+            public void sendRtcp(byte[] packet, InetSocketAddress to) {
+                rtcp.accept(packet);
+            }
+        };
     }
 
     private RtpSessionConfig config(InetAddress address, String cname) {
