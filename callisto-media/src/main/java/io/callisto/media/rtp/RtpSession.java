@@ -6,17 +6,15 @@ import io.callisto.media.audio.MediaSink;
 import io.callisto.media.audio.MediaSource;
 import io.callisto.media.codec.AudioCodec;
 import io.callisto.media.dtmf.DtmfListener;
+import io.callisto.media.internal.DatagramCopier;
 import io.callisto.media.internal.PortBinder;
 import io.callisto.media.internal.RtpStream;
 import io.callisto.transport.internal.IoKind;
 import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
@@ -347,27 +345,18 @@ public final class RtpSession {
 
     private enum Kind { RTP, RTCP, MUX }
 
-    /** Copies each datagram and processes it on the owner thread. */
-    private final class Inbound extends SimpleChannelInboundHandler<DatagramPacket> {
+    /** Each datagram of one of this session's sockets, on the owner thread. */
+    private final class Inbound extends DatagramCopier {
         private final Kind kind;
 
         Inbound(Kind kind) {
+            super(owner);
             this.kind = kind;
         }
 
         @Override
-        protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
-            byte[] data = ByteBufUtil.getBytes(packet.content());
-            InetSocketAddress from = packet.sender();
-            long arrivalMicros = System.nanoTime() / 1000;
-            boolean rtcp = kind == Kind.RTCP || kind == Kind.MUX && RtpStream.isRtcp(data);
-            // inline when the socket's loop is the owner's (MediaEngine binds them so), else handed over
-            owner.run(() -> receive(data, from, arrivalMicros, rtcp));
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            LOG.debug("RTP socket error", cause);
+        protected void datagram(byte[] data, InetSocketAddress from, long arrivalMicros) {
+            receive(data, from, arrivalMicros, kind == Kind.RTCP || kind == Kind.MUX && RtpStream.isRtcp(data));
         }
     }
 }

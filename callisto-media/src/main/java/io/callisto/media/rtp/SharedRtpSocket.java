@@ -2,17 +2,15 @@ package io.callisto.media.rtp;
 
 import io.callisto.exec.Owner;
 import io.callisto.media.internal.Bytes;
+import io.callisto.media.internal.DatagramCopier;
 import io.callisto.media.internal.PortBinder;
 import io.callisto.transport.internal.IoKind;
 import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.FixedRecvByteBufAllocator;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetAddress;
@@ -170,31 +168,22 @@ public final class SharedRtpSocket {
         return (isRtcp ? byRtcpSource : byRtpSource).get(from);
     }
 
-    private final class Inbound extends SimpleChannelInboundHandler<DatagramPacket> {
+    private final class Inbound extends DatagramCopier {
         private final boolean isRtcp;
 
         Inbound(boolean isRtcp) {
+            super(owner);
             this.isRtcp = isRtcp;
         }
 
         @Override
-        protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
-            byte[] data = ByteBufUtil.getBytes(packet.content());
-            InetSocketAddress from = packet.sender();
-            long arrivalMicros = System.nanoTime() / 1000;
-            owner.run(() -> {
-                RtpSession s = sessionOf(data, from, isRtcp);
-                if (s == null) {
-                    unrouted++;
-                } else {
-                    s.receive(data, from, arrivalMicros, isRtcp);
-                }
-            });
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            org.slf4j.LoggerFactory.getLogger(SharedRtpSocket.class).debug("shared RTP socket error", cause);
+        protected void datagram(byte[] data, InetSocketAddress from, long arrivalMicros) {
+            RtpSession s = sessionOf(data, from, isRtcp);
+            if (s == null) {
+                unrouted++;
+            } else {
+                s.receive(data, from, arrivalMicros, isRtcp);
+            }
         }
     }
 }
