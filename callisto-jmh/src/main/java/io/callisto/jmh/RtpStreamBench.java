@@ -16,6 +16,7 @@ import java.net.InetSocketAddress;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.ObjIntConsumer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -58,7 +59,9 @@ public class RtpStreamBench {
     private RtpStream caller;
     private RtpStream echo;
     private byte[] toEcho;
+    private int toEchoLength;
     private byte[] toCaller;
+    private int toCallerLength;
     private InetSocketAddress callerAddress;
     private InetSocketAddress echoAddress;
 
@@ -69,10 +72,16 @@ public class RtpStreamBench {
         callerAddress = new InetSocketAddress(loopback, 40000);
         echoAddress = new InetSocketAddress(loopback, 50000);
         caller = new RtpStream(config(loopback, "caller"), time,
-                network(p -> toEcho = p, p -> echo.onRtcp(p, callerAddress, time.nowMillis() * 1000)),
+                network((p, n) -> {
+                    toEcho = p;
+                    toEchoLength = n;
+                }, p -> echo.onRtcp(p, callerAddress, time.nowMillis() * 1000)),
                 new Random(1), () -> time.nowMillis());
         echo = new RtpStream(config(loopback, "echo"), time,
-                network(p -> toCaller = p, p -> caller.onRtcp(p, echoAddress, time.nowMillis() * 1000)),
+                network((p, n) -> {
+                    toCaller = p;
+                    toCallerLength = n;
+                }, p -> caller.onRtcp(p, echoAddress, time.nowMillis() * 1000)),
                 new Random(2), () -> time.nowMillis());
         caller.remote(echoAddress, new InetSocketAddress(loopback, 50001));
         echo.remote(callerAddress, new InetSocketAddress(loopback, 40001));
@@ -84,12 +93,15 @@ public class RtpStreamBench {
         echo.start();
     }
 
-    /** RTP goes to {@code rtp} (kept for the next step), RTCP straight to the other stream. */
-    private static RtpStream.Network network(Consumer<byte[]> rtp, Consumer<byte[]> rtcp) {
+    /**
+     * RTP goes to {@code rtp} (kept for the next step: the stream's array stays as it is until its next tick), RTCP
+     * straight to the other stream.
+     */
+    private static RtpStream.Network network(ObjIntConsumer<byte[]> rtp, Consumer<byte[]> rtcp) {
         return new RtpStream.Network() {
             @Override
-            public void sendRtp(byte[] packet, InetSocketAddress to) {
-                rtp.accept(packet);
+            public void sendRtp(byte[] packet, int length, InetSocketAddress to) {
+                rtp.accept(packet, length);
             }
 
             @Override
@@ -118,9 +130,9 @@ public class RtpStreamBench {
         time.advance(20); // runs the RTCP timers when due
         long now = time.nowMillis() * 1000;
         caller.tick();
-        echo.onRtp(toEcho, callerAddress, now);
+        echo.onRtp(toEcho, toEchoLength, callerAddress, now);
         echo.tick();
-        caller.onRtp(toCaller, echoAddress, now);
+        caller.onRtp(toCaller, toCallerLength, echoAddress, now);
         return toCaller;
     }
 }

@@ -35,18 +35,18 @@ final class Playout {
         return sink != null;
     }
 
-    /** Offers a received audio payload, encoded with {@code codec}. */
-    void put(long rtpTimestamp, AudioCodec codec, byte[] payload) {
+    /** Offers a received audio payload, encoded with {@code codec}: {@code length} bytes at {@code offset}. */
+    void put(long rtpTimestamp, AudioCodec codec, byte[] data, int offset, int length) {
         if (!active()) {
             return;
         }
         short[] pcm;
-        if (payload.length == Audio.FRAME_SAMPLES && spare > 0) {
+        if (length == Audio.FRAME_SAMPLES && spare > 0) {
             pcm = spares[--spare]; // a 20 ms G.711 payload decodes into a whole frame
             spares[spare] = null;
-            codec.decode(payload, 0, payload.length, pcm);
+            codec.decode(data, offset, length, pcm);
         } else {
-            pcm = Arrays.copyOf(frame, codec.decode(payload, 0, payload.length, frame));
+            pcm = Arrays.copyOf(frame, codec.decode(data, offset, length, frame));
         }
         if (!jitterBuffer.put(rtpTimestamp, pcm)) {
             recycle(pcm); // late or duplicate

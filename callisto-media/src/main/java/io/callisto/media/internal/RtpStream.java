@@ -21,11 +21,13 @@ import io.callisto.media.rtcp.SenderReport;
 import io.callisto.media.rtcp.SourceDescription;
 import io.callisto.media.rtp.PacketTransform;
 import io.callisto.media.rtp.ParseResult;
+import io.callisto.media.rtp.RtpHeader;
 import io.callisto.media.rtp.RtpPacket;
 import io.callisto.media.rtp.RtpSessionConfig;
 import io.callisto.media.rtp.RtpStatistics;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +47,11 @@ public final class RtpStream {
 
     /** Where packets go. Implementations must not block. */
     public interface Network {
-        void sendRtp(byte[] packet, InetSocketAddress to);
+        /**
+         * Sends the first {@code length} bytes of {@code packet}. The array is the stream's own and is written again
+         * for the next packet: an implementation copies what it keeps (a socket write copies it out at once).
+         */
+        void sendRtp(byte[] packet, int length, InetSocketAddress to);
 
         void sendRtcp(byte[] packet, InetSocketAddress to);
 
@@ -71,6 +77,10 @@ public final class RtpStream {
     private PacketTransform transform;
     private final long ssrc;
     private final short[] outFrame = new short[Audio.FRAME_SAMPLES];
+    /** Where plain RTP packets are written, one after the other (no array per packet). */
+    private byte[] sendBuffer = new byte[RtpPacket.FIXED_HEADER + Audio.FRAME_SAMPLES];
+    /** Where received RTP headers are read, one after the other (no object per packet). */
+    private final RtpHeader header = new RtpHeader();
     private final Playout playout;
     private final DtmfSender dtmfSender;
     private final DtmfReceiver dtmfReceiver;
@@ -220,9 +230,18 @@ public final class RtpStream {
             payloadLength = packet.payload().length;
         } else {
             source.read(outFrame);
-            // the header and the encoded frame straight into one array (50 packets a second per call)
+            // the header and the encoded frame straight into one array (50 packets a second per call); plain RTP
+            // reuses the stream's array, a transform (SRTP) gets its own, as it returns a new one anyway
             payloadLength = codec.encodedLength(outFrame.length);
-            datagram = new byte[RtpPacket.FIXED_HEADER + payloadLength];
+            int length = RtpPacket.FIXED_HEADER + payloadLength;
+            if (transform == PacketTransform.IDENTITY) {
+                if (sendBuffer.length < length) {
+                    sendBuffer = new byte[length];
+                }
+                datagram = sendBuffer;
+            } else {
+                datagram = new byte[length];
+            }
             // §5.1 / RFC 3551 §4.1: the marker bit flags the first packet of a talk spurt
             RtpPacket.writeFixedHeader(datagram, firstPacket, codec.payloadType(), sequence, timestamp, ssrc);
             codec.encode(outFrame, 0, outFrame.length, datagram, RtpPacket.FIXED_HEADER);
@@ -232,7 +251,12 @@ public final class RtpStream {
         packetsSent++;
         octetsSent += payloadLength;
         sentSinceReport = true;
-        network.sendRtp(transform.protectRtp(datagram), rtpRemote);
+        if (datagram == sendBuffer) {
+            network.sendRtp(datagram, RtpPacket.FIXED_HEADER + payloadLength, rtpRemote);
+        } else {
+            byte[] out = transform.protectRtp(datagram);
+            network.sendRtp(out, out.length, rtpRemote);
+        }
     }
 
     private void playFrame() {
@@ -243,11 +267,33 @@ public final class RtpStream {
 
     /** Handles one datagram on the RTP port (or an RTP packet demultiplexed from an rtcp-mux port). */
     public void onRtp(byte[] datagram, InetSocketAddress from, long arrivalMicros) {
-        RtpPacket p = closed ? null
-                : accept(transform.unprotectRtp(datagram), RtpPacket::parse, "RTP", from);
-        if (p == null) {
+        onRtp(datagram, datagram.length, from, arrivalMicros);
+    }
+
+    /**
+     * Handles the first {@code length} bytes of {@code datagram} as one datagram on the RTP port. Nothing keeps the
+     * array after the call: a receiver may read every datagram into the same one. Plain RTP is read in place.
+     */
+    public void onRtp(byte[] datagram, int length, InetSocketAddress from, long arrivalMicros) {
+        if (closed) {
             return;
         }
+        byte[] plain = datagram;
+        int plainLength = length;
+        if (transform != PacketTransform.IDENTITY) {
+            plain = transform.unprotectRtp(length == datagram.length ? datagram : Arrays.copyOf(datagram, length));
+            if (plain == null) {
+                drop("RTP refused by the packet transform", from);
+                return;
+            }
+            plainLength = plain.length;
+        }
+        String error = header.read(plain, 0, plainLength);
+        if (error != null) {
+            drop(error, from);
+            return;
+        }
+        RtpHeader p = header;
         // RFC 3264 §5.1, §6.1, §7: the peer may send any format of the offer and answer, not only the one we send
         // with (and before the answer is applied, e.g. an answerer's first packets in its second-choice codec); the
         // G.711 payload types are static (RFC 3551 §6), so either is decoded whatever we send
@@ -306,12 +352,13 @@ public final class RtpStream {
             }
             network.latched(from);
         }
-        stats.onOctets(p.payload().length);
+        stats.onOctets(p.payloadLength());
         if (audio) {
             stats.onTiming(p.timestamp(), arrivalMicros);
-            playout.put(p.timestamp(), received, p.payload());
+            playout.put(p.timestamp(), received, plain, p.payloadOffset(), p.payloadLength());
         } else {
-            dtmfReceiver.onPacket(p.timestamp(), p.payload());
+            dtmfReceiver.onPacket(p.timestamp(), Arrays.copyOfRange(plain, p.payloadOffset(),
+                    p.payloadOffset() + p.payloadLength()));
         }
     }
 
@@ -337,7 +384,12 @@ public final class RtpStream {
 
     /** rtcp-mux demultiplexing (RFC 5761 §4): RTCP packet types 192-223 occupy RTP payload types 64-95 + M. */
     public static boolean isRtcp(byte[] datagram) {
-        if (datagram.length < 2) {
+        return isRtcp(datagram, datagram.length);
+    }
+
+    /** {@link #isRtcp(byte[])} for the first {@code length} bytes of {@code datagram}. */
+    public static boolean isRtcp(byte[] datagram, int length) {
+        if (length < 2) {
             return false;
         }
         int pt = datagram[1] & 0xFF;

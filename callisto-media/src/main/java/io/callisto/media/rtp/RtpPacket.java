@@ -2,7 +2,6 @@ package io.callisto.media.rtp;
 
 import static io.callisto.media.internal.Bytes.put16;
 import static io.callisto.media.internal.Bytes.put32;
-import static io.callisto.media.internal.Bytes.u16;
 import static io.callisto.media.internal.Bytes.u32;
 
 import java.util.Arrays;
@@ -79,55 +78,21 @@ public record RtpPacket(boolean marker, int payloadType, int sequence, long time
 
     /** Parses {@code length} bytes at {@code offset} as one RTP packet; never throws for any content. */
     public static ParseResult<RtpPacket> parse(byte[] data, int offset, int length) {
-        if (data == null || offset < 0 || length < 0 || offset > data.length - length) {
-            return ParseResult.error("bad buffer bounds");
+        RtpHeader h = new RtpHeader();
+        String error = h.read(data, offset, length);
+        if (error != null) {
+            return ParseResult.error(error);
         }
-        if (length < FIXED_HEADER) {
-            return ParseResult.error("shorter than the 12-byte RTP header: " + length);
-        }
-        int b0 = data[offset] & 0xFF;
-        int version = b0 >> 6;
-        if (version != VERSION) {
-            return ParseResult.error("RTP version " + version + ", expected 2");
-        }
-        boolean padding = (b0 & 0x20) != 0;
-        boolean hasExtension = (b0 & 0x10) != 0;
-        int csrcCount = b0 & 0x0F;
-        int b1 = data[offset + 1] & 0xFF;
-        int end = offset + length;
-        int paddingBytes = 0;
-        if (padding) {
-            // §5.1: the last octet of the padding counts the padding octets including itself
-            paddingBytes = data[end - 1] & 0xFF;
-            if (paddingBytes == 0) {
-                return ParseResult.error("P bit set but padding count is 0");
-            }
-            end -= paddingBytes;
-        }
-        int pos = offset + FIXED_HEADER + 4 * csrcCount;
-        if (pos > end) {
-            return ParseResult.error("CSRC list (" + csrcCount + ") or padding runs past the packet");
-        }
-        long[] csrcs = csrcCount == 0 ? NO_CSRCS : new long[csrcCount];
-        for (int i = 0; i < csrcCount; i++) {
+        int count = h.csrcCount();
+        long[] csrcs = count == 0 ? NO_CSRCS : new long[count];
+        for (int i = 0; i < count; i++) {
             csrcs[i] = u32(data, offset + FIXED_HEADER + 4 * i);
         }
-        HeaderExtension extension = null;
-        if (hasExtension) {
-            if (pos + 4 > end) {
-                return ParseResult.error("header extension header runs past the packet");
-            }
-            int profile = u16(data, pos);
-            int words = u16(data, pos + 2);
-            if (pos + 4 + 4 * words > end) {
-                return ParseResult.error("header extension of " + words + " words runs past the packet");
-            }
-            extension = new HeaderExtension(profile, Arrays.copyOfRange(data, pos + 4, pos + 4 + 4 * words));
-            pos += 4 + 4 * words;
-        }
-        byte[] payload = Arrays.copyOfRange(data, pos, end);
-        return ParseResult.ok(new RtpPacket((b1 & 0x80) != 0, b1 & 0x7F, u16(data, offset + 2),
-                u32(data, offset + 4), u32(data, offset + 8), csrcs, extension, payload, paddingBytes));
+        HeaderExtension extension = h.extensionOffset() < 0 ? null : new HeaderExtension(h.extensionProfile(),
+                Arrays.copyOfRange(data, h.extensionOffset(), h.extensionOffset() + 4 * h.extensionWords()));
+        byte[] payload = Arrays.copyOfRange(data, h.payloadOffset(), h.payloadOffset() + h.payloadLength());
+        return ParseResult.ok(new RtpPacket(h.marker(), h.payloadType(), h.sequence(), h.timestamp(), h.ssrc(),
+                csrcs, extension, payload, h.paddingBytes()));
     }
 
     /** Number of bytes {@link #toBytes} writes. */

@@ -11,13 +11,14 @@ import io.callisto.media.internal.PortBinder;
 import io.callisto.media.internal.RtpStream;
 import io.callisto.transport.internal.IoKind;
 import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -70,20 +71,20 @@ public final class RtpSession {
         this.eventPayloadType = config.telephoneEventPayloadType();
         this.stream = new RtpStream(config, owner, new RtpStream.Network() {
             @Override
-            public void sendRtp(byte[] packet, InetSocketAddress to) {
+            public void sendRtp(byte[] packet, int length, InetSocketAddress to) {
                 if (shared != null) {
-                    shared.send(packet, to, false);
+                    shared.send(packet, length, to, false);
                 } else {
-                    send(rtpChannel, packet, to);
+                    send(rtpChannel, packet, length, to);
                 }
             }
 
             @Override
             public void sendRtcp(byte[] packet, InetSocketAddress to) {
                 if (shared != null) {
-                    shared.send(packet, to, true);
+                    shared.send(packet, packet.length, to, true);
                 } else {
-                    send(rtcpChannel != null ? rtcpChannel : rtpChannel, packet, to);
+                    send(rtcpChannel != null ? rtcpChannel : rtpChannel, packet, packet.length, to);
                 }
             }
 
@@ -278,15 +279,18 @@ public final class RtpSession {
         return f;
     }
 
-    private void send(Channel channel, byte[] packet, InetSocketAddress to) {
+    private void send(Channel channel, byte[] packet, int length, InetSocketAddress to) {
         if (channel == null || to == null || !channel.isActive()) {
             return;
         }
+        // copied at once into a pooled direct buffer, which the socket reads from without another copy (the
+        // stream writes its next packet into the same array)
+        ByteBuf buffer = channel.alloc().directBuffer(length).writeBytes(packet, 0, length);
         if (channel == rtpChannel && to.equals(connectedTo)) {
             // strict RTP: the socket is connected to this peer, so no address goes with each datagram
-            channel.writeAndFlush(Unpooled.wrappedBuffer(packet), channel.voidPromise());
+            channel.writeAndFlush(buffer, channel.voidPromise());
         } else {
-            channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(packet), to), channel.voidPromise());
+            channel.writeAndFlush(new DatagramPacket(buffer, to), channel.voidPromise());
         }
     }
 
@@ -333,13 +337,13 @@ public final class RtpSession {
     }
 
     /** One datagram for this session, on the owner thread. */
-    void receive(byte[] data, InetSocketAddress from, long arrivalMicros, boolean rtcp) {
+    void receive(byte[] data, int length, InetSocketAddress from, long arrivalMicros, boolean rtcp) {
         if (rtcp) {
-            stream.onRtcp(data, from, arrivalMicros);
+            stream.onRtcp(length == data.length ? data : Arrays.copyOf(data, length), from, arrivalMicros);
             statistics = stream.statistics();
             remoteBye = stream.remoteBye();
         } else {
-            stream.onRtp(data, from, arrivalMicros);
+            stream.onRtp(data, length, from, arrivalMicros);
         }
     }
 
@@ -355,8 +359,9 @@ public final class RtpSession {
         }
 
         @Override
-        protected void datagram(byte[] data, InetSocketAddress from, long arrivalMicros) {
-            receive(data, from, arrivalMicros, kind == Kind.RTCP || kind == Kind.MUX && RtpStream.isRtcp(data));
+        protected void datagram(byte[] data, int length, InetSocketAddress from, long arrivalMicros) {
+            receive(data, length, from, arrivalMicros,
+                    kind == Kind.RTCP || kind == Kind.MUX && RtpStream.isRtcp(data, length));
         }
     }
 }

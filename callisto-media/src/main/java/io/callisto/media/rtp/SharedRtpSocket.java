@@ -6,7 +6,7 @@ import io.callisto.media.internal.DatagramCopier;
 import io.callisto.media.internal.PortBinder;
 import io.callisto.transport.internal.IoKind;
 import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
@@ -137,12 +137,14 @@ public final class SharedRtpSocket {
     }
 
     /** Queues a datagram; everything queued during the current task of the loop leaves in one flush. */
-    void send(byte[] packet, InetSocketAddress to, boolean isRtcp) {
+    void send(byte[] packet, int length, InetSocketAddress to, boolean isRtcp) {
         Channel channel = isRtcp ? rtcp : rtp;
         if (to == null || !channel.isActive()) {
             return;
         }
-        channel.write(new DatagramPacket(Unpooled.wrappedBuffer(packet), to), channel.voidPromise());
+        // copied now: the session writes its next packet into the same array
+        ByteBuf buffer = channel.alloc().directBuffer(length).writeBytes(packet, 0, length);
+        channel.write(new DatagramPacket(buffer, to), channel.voidPromise());
         if (!flushPending) {
             flushPending = true;
             owner.execute(this::flush);
@@ -155,11 +157,11 @@ public final class SharedRtpSocket {
         rtcp.flush();
     }
 
-    private RtpSession sessionOf(byte[] data, InetSocketAddress from, boolean isRtcp) {
+    private RtpSession sessionOf(byte[] data, int length, InetSocketAddress from, boolean isRtcp) {
         // a reflector first: our own SSRC at octet 8 of RTP (RFC 3550 §5.1) or octet 4 of RTCP (§6.4.1). A reflector
         // sends every call's packets from its one port, so its address names no single session
         int at = isRtcp ? 4 : 8;
-        if (data.length >= at + 4 && !byOwnSsrc.isEmpty()) {
+        if (length >= at + 4 && !byOwnSsrc.isEmpty()) {
             RtpSession s = byOwnSsrc.get(Bytes.u32(data, at));
             if (s != null) {
                 return s;
@@ -177,12 +179,12 @@ public final class SharedRtpSocket {
         }
 
         @Override
-        protected void datagram(byte[] data, InetSocketAddress from, long arrivalMicros) {
-            RtpSession s = sessionOf(data, from, isRtcp);
+        protected void datagram(byte[] data, int length, InetSocketAddress from, long arrivalMicros) {
+            RtpSession s = sessionOf(data, length, from, isRtcp);
             if (s == null) {
                 unrouted++;
             } else {
-                s.receive(data, from, arrivalMicros, isRtcp);
+                s.receive(data, length, from, arrivalMicros, isRtcp);
             }
         }
     }

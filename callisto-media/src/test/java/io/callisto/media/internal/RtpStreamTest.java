@@ -39,6 +39,8 @@ class RtpStreamTest {
     private final Set<Integer> lost = new HashSet<>();
     private int sentAtoB;
     private PacketTransform transform = PacketTransform.IDENTITY;
+    /** When set, every A-to-B datagram is read into this one array, as a socket's receiver does. */
+    private byte[] scratch;
     private RtpStream a;
     private RtpStream b;
 
@@ -56,11 +58,13 @@ class RtpStreamTest {
                 .withRtcpInterval(1000).withTransform(transform);
         return new RtpStream(config, vt, new RtpStream.Network() {
             @Override
-            public void sendRtp(byte[] packet, InetSocketAddress to) {
+            public void sendRtp(byte[] sent, int length, InetSocketAddress to) {
+                // the stream writes its next packet into the same array: keep a copy for the delayed delivery
+                byte[] packet = java.util.Arrays.copyOf(sent, length);
                 if (toB) {
                     int n = sentAtoB++;
                     if (!lost.contains(n) && to.equals(B_RTP)) {
-                        vt.schedule(delayAtoB.applyAsInt(n), () -> b.onRtp(packet, myRtp, vt.nowMillis() * 1000));
+                        vt.schedule(delayAtoB.applyAsInt(n), () -> deliverToB(packet, myRtp));
                     }
                 } else if (to.equals(A_RTP)) {
                     vt.schedule(30, () -> a.onRtp(packet, myRtp, vt.nowMillis() * 1000));
@@ -76,6 +80,18 @@ class RtpStreamTest {
                 }
             }
         }, new Random(seed), () -> 1_700_000_000_000L + vt.nowMillis());
+    }
+
+    /** B receives each datagram in {@link #scratch} when set (then overwritten), else in an array of its own. */
+    private void deliverToB(byte[] packet, InetSocketAddress from) {
+        if (scratch == null) {
+            b.onRtp(packet, from, vt.nowMillis() * 1000);
+            return;
+        }
+        java.util.Arrays.fill(scratch, (byte) 0x7E); // bytes past the datagram are left-overs, never read
+        System.arraycopy(packet, 0, scratch, 0, packet.length);
+        b.onRtp(scratch, packet.length, from, vt.nowMillis() * 1000);
+        java.util.Arrays.fill(scratch, (byte) 0x5A); // the next read overwrites it: B must not have kept it
     }
 
     private void connect() {
@@ -119,6 +135,18 @@ class RtpStreamTest {
         assertThat(heard).hasSize(249 * 160); // B ticks in the clock's second slot, 1 ms after A: 249 ticks in 5 s
         assertThat(Goertzel.relativePower(heard, 8000, 16000, 1000, 8000)).isGreaterThan(0.9);
         assertThat(Goertzel.relativePower(heard, 8000, 16000, 1500, 8000)).isLessThan(0.01);
+    }
+
+    @Test
+    void aReceiverMayReadEveryDatagramIntoTheSameArray() {
+        scratch = new byte[2048];
+        WavRecorder recorder = connectWithTone();
+        vt.advance(3000);
+
+        assertThat(b.statistics().packetsReceived()).isBetween(140L, 150L);
+        assertThat(b.statistics().dropped()).isEqualTo(1); // the first packet only: on probation (§A.1)
+        short[] heard = recorder.samples();
+        assertThat(Goertzel.relativePower(heard, heard.length - 16000, 16000, 1000, 8000)).isGreaterThan(0.9);
     }
 
     @Test
