@@ -221,42 +221,44 @@ public final class RtpStream {
 
     private void sendFrame() {
         DtmfSender.Packet event = eventPayloadType >= 0 ? dtmfSender.tick(timestamp) : null;
-        byte[] datagram;
+        int length;
         int payloadLength;
+        // every packet is written into the stream's one array, then protected there (SRTP) and copied out by the
+        // socket: 50 packets a second per call, and no array for any of them
         if (event != null) {
             RtpPacket packet = RtpPacket.of(event.marker(), eventPayloadType, sequence, event.timestamp(),
                     ssrc, event.event().toBytes());
-            datagram = packet.toBytes();
+            byte[] bytes = packet.toBytes();
+            length = bytes.length;
             payloadLength = packet.payload().length;
+            System.arraycopy(bytes, 0, sendBuffer(length), 0, length);
         } else {
             source.read(outFrame);
-            // the header and the encoded frame straight into one array (50 packets a second per call); plain RTP
-            // reuses the stream's array, a transform (SRTP) gets its own, as it returns a new one anyway
             payloadLength = codec.encodedLength(outFrame.length);
-            int length = RtpPacket.FIXED_HEADER + payloadLength;
-            if (transform == PacketTransform.IDENTITY) {
-                if (sendBuffer.length < length) {
-                    sendBuffer = new byte[length];
-                }
-                datagram = sendBuffer;
-            } else {
-                datagram = new byte[length];
-            }
+            length = RtpPacket.FIXED_HEADER + payloadLength;
+            byte[] out = sendBuffer(length);
             // §5.1 / RFC 3551 §4.1: the marker bit flags the first packet of a talk spurt
-            RtpPacket.writeFixedHeader(datagram, firstPacket, codec.payloadType(), sequence, timestamp, ssrc);
-            codec.encode(outFrame, 0, outFrame.length, datagram, RtpPacket.FIXED_HEADER);
+            RtpPacket.writeFixedHeader(out, firstPacket, codec.payloadType(), sequence, timestamp, ssrc);
+            codec.encode(outFrame, 0, outFrame.length, out, RtpPacket.FIXED_HEADER);
             firstPacket = false;
         }
         sequence = (sequence + 1) & 0xFFFF;
         packetsSent++;
         octetsSent += payloadLength;
         sentSinceReport = true;
-        if (datagram == sendBuffer) {
-            network.sendRtp(datagram, RtpPacket.FIXED_HEADER + payloadLength, rtpRemote);
-        } else {
-            byte[] out = transform.protectRtp(datagram);
-            network.sendRtp(out, out.length, rtpRemote);
+        int wire = transform == PacketTransform.IDENTITY ? length : transform.protectRtpInPlace(sendBuffer, length);
+        if (wire >= 0) {
+            network.sendRtp(sendBuffer, wire, rtpRemote);
         }
+    }
+
+    /** The send array, with room for a packet of {@code length} octets and what the transform adds. */
+    private byte[] sendBuffer(int length) {
+        int needed = length + transform.rtpOverhead();
+        if (sendBuffer.length < needed) {
+            sendBuffer = new byte[needed];
+        }
+        return sendBuffer;
     }
 
     private void playFrame() {
@@ -267,12 +269,15 @@ public final class RtpStream {
 
     /** Handles one datagram on the RTP port (or an RTP packet demultiplexed from an rtcp-mux port). */
     public void onRtp(byte[] datagram, InetSocketAddress from, long arrivalMicros) {
-        onRtp(datagram, datagram.length, from, arrivalMicros);
+        // the caller's array stays as it is: a transform works on a copy
+        onRtp(transform == PacketTransform.IDENTITY ? datagram : datagram.clone(), datagram.length, from,
+                arrivalMicros);
     }
 
     /**
-     * Handles the first {@code length} bytes of {@code datagram} as one datagram on the RTP port. Nothing keeps the
-     * array after the call: a receiver may read every datagram into the same one. Plain RTP is read in place.
+     * Handles the first {@code length} bytes of {@code datagram} as one datagram on the RTP port. The packet is read
+     * in place, and unprotected there (SRTP), so the array may be changed; nothing keeps it after the call: a
+     * receiver may read every datagram into the same one.
      */
     public void onRtp(byte[] datagram, int length, InetSocketAddress from, long arrivalMicros) {
         if (closed) {
@@ -281,12 +286,11 @@ public final class RtpStream {
         byte[] plain = datagram;
         int plainLength = length;
         if (transform != PacketTransform.IDENTITY) {
-            plain = transform.unprotectRtp(length == datagram.length ? datagram : Arrays.copyOf(datagram, length));
-            if (plain == null) {
+            plainLength = transform.unprotectRtpInPlace(datagram, length);
+            if (plainLength < 0) {
                 drop("RTP refused by the packet transform", from);
                 return;
             }
-            plainLength = plain.length;
         }
         String error = header.read(plain, 0, plainLength);
         if (error != null) {

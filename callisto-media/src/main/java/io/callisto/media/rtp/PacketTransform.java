@@ -34,6 +34,47 @@ public interface PacketTransform {
     /** Returns the packet to send for an outgoing RTP packet. */
     byte[] protectRtp(byte[] packet);
 
+    /**
+     * The most octets {@link #protectRtpInPlace} adds to a packet (SRTP: MKI and authentication tag). A transform
+     * whose protected packets are longer than the plain ones must say so here; the default is 0.
+     */
+    default int rtpOverhead() {
+        return 0;
+    }
+
+    /**
+     * Protects the RTP packet in {@code b[0, length)} in place, for a sender that writes every packet into one
+     * array; {@code b} has room for {@link #rtpOverhead()} more octets. The default goes through
+     * {@link #protectRtp(byte[])}; SRTP overrides it so as to allocate nothing.
+     *
+     * @return the length of the packet to send in {@code b}, or -1 to send nothing
+     */
+    default int protectRtpInPlace(byte[] b, int length) {
+        byte[] out = protectRtp(java.util.Arrays.copyOf(b, length));
+        return out == null ? -1 : copyBack(out, b);
+    }
+
+    /**
+     * Unprotects the packet in {@code b[0, length)} in place, for a receiver that reads every datagram into one
+     * array (which may be left changed when the packet is dropped). The default goes through
+     * {@link #unprotectRtp(byte[])}; SRTP overrides it so as to allocate nothing.
+     *
+     * @return the length of the plain RTP packet in {@code b}, or -1 to drop it
+     */
+    default int unprotectRtpInPlace(byte[] b, int length) {
+        byte[] out = unprotectRtp(java.util.Arrays.copyOf(b, length));
+        return out == null ? -1 : copyBack(out, b);
+    }
+
+    private static int copyBack(byte[] out, byte[] b) {
+        if (out.length > b.length) {
+            throw new IllegalStateException("a transformed packet of " + out.length + " octets does not fit in "
+                    + b.length + " (rtpOverhead too small?)");
+        }
+        System.arraycopy(out, 0, b, 0, out.length);
+        return out.length;
+    }
+
     /** Returns the plain RTP packet, or null to drop it (authentication or replay check failed). */
     byte[] unprotectRtp(byte[] packet);
 

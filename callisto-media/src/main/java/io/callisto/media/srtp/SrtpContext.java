@@ -77,6 +77,11 @@ public final class SrtpContext {
         return passed;
     }
 
+    private int failed(SrtpFailure f) {
+        fail(f);
+        return -1;
+    }
+
     private byte[] fail(SrtpFailure f) {
         failures[f.ordinal()]++;
         lastFailure = f;
@@ -97,34 +102,67 @@ public final class SrtpContext {
      * @return the SRTP packet, or null (see {@link #lastFailure()}) when the packet is not RTP or the key is used up
      */
     public byte[] protectRtp(byte[] b, int off, int len) {
+        byte[] out = new byte[len + mki.length + rtpTag];
+        return protectRtp(b, off, len, out) < 0 ? null : out;
+    }
+
+    /**
+     * {@link #protectRtp(byte[], int, int)} in place, for a sender that writes every packet into one array: the RTP
+     * packet in {@code b[0, len)} becomes the SRTP packet in {@code b[0, result)}; {@code b} needs room for the MKI
+     * and the tag after it ({@link #rtpOverhead()}). Nothing is allocated with the AES-CM profiles.
+     *
+     * @return the SRTP packet's length, or -1 (see {@link #lastFailure()}) when it is not sent
+     */
+    public int protectRtpInPlace(byte[] b, int len) {
+        if (len + mki.length + rtpTag > b.length) {
+            throw new IllegalArgumentException("no room for the SRTP trailer: " + b.length + " < " + len + " + "
+                    + rtpOverhead());
+        }
+        if (aead) {
+            byte[] out = protectRtp(b, 0, len); // the JDK's GCM cipher allocates anyway
+            if (out == null) {
+                return -1;
+            }
+            System.arraycopy(out, 0, b, 0, out.length);
+            return out.length;
+        }
+        return protectRtp(b, 0, len, b);
+    }
+
+    /** Octets SRTP adds to an RTP packet: the MKI and the authentication tag. */
+    public int rtpOverhead() {
+        return mki.length + rtpTag;
+    }
+
+    /** Protects {@code b[off, off + len)} into {@code out} from 0 (which may be {@code b} when off is 0). */
+    private int protectRtp(byte[] b, int off, int len, byte[] out) {
         int header = RtpHeaders.rtpHeaderLength(b, off, len);
         if (header < 0) {
-            return fail(SrtpFailure.MALFORMED);
+            return failed(SrtpFailure.MALFORMED);
         }
         if (rtpSent >= policy.lifetime()) {
-            return fail(SrtpFailure.KEY_EXPIRED);
+            return failed(SrtpFailure.KEY_EXPIRED);
         }
         int ssrc = RtpHeaders.int32(b, off + 8);
         StreamState s = stream(ssrc);
         if (s == null) {
-            return fail(SrtpFailure.TOO_MANY_STREAMS);
+            return failed(SrtpFailure.TOO_MANY_STREAMS);
         }
         long index = StreamState.estimateIndex(s.rtp.highest(), RtpHeaders.uint16(b, off + 2));
         if (index == -2) {
-            return fail(SrtpFailure.KEY_EXPIRED);
+            return failed(SrtpFailure.KEY_EXPIRED);
         }
         if (index < 0) {
             index = s.rtp.highest(); // a sender going backwards before its first wrap: keep ROC 0
             index = (index & ~0xffffL) | RtpHeaders.uint16(b, off + 2);
         }
         SessionKeys keys = rtpKeys(s, index);
-        byte[] out = new byte[len + mki.length + rtpTag];
         System.arraycopy(b, off, out, 0, aead ? header : len);
         if (aead) {
             // RFC 7714 §8: header as AAD, payload encrypted, tag appended, then the MKI
             if (!keys.gcm().seal(keys.rtpIv(ssrc, index), b, off, header, null, 0, 0, b, off + header,
                     len - header, out, header)) {
-                return fail(SrtpFailure.KEY_EXPIRED); // the JDK refused a repeated IV
+                return failed(SrtpFailure.KEY_EXPIRED); // the JDK refused a repeated IV
             }
             System.arraycopy(mki, 0, out, len + rtpTag, mki.length);
         } else {
@@ -138,7 +176,7 @@ public final class SrtpContext {
         }
         rtpSent++;
         passed++;
-        return out;
+        return len + mki.length + rtpTag;
     }
 
     /** Unprotects a whole SRTP packet; see {@link #unprotectRtp(byte[], int, int)}. */
@@ -155,44 +193,70 @@ public final class SrtpContext {
      */
     public byte[] unprotectRtp(byte[] b, int off, int len) {
         int end = len - rtpTag - mki.length;
+        byte[] out = end < 0 ? null : new byte[end];
+        return out == null ? fail(SrtpFailure.MALFORMED) : unprotectRtp(b, off, len, out) < 0 ? null : out;
+    }
+
+    /**
+     * {@link #unprotectRtp(byte[], int, int)} in place, for a receiver that reads every datagram into one array: the
+     * SRTP packet in {@code b[0, len)} becomes the RTP packet in {@code b[0, result)}. Nothing is allocated with the
+     * AES-CM profiles; a dropped packet may leave {@code b} changed.
+     *
+     * @return the RTP packet's length, or -1 (see {@link #lastFailure()}) when it is dropped
+     */
+    public int unprotectRtpInPlace(byte[] b, int len) {
+        if (aead) {
+            byte[] out = unprotectRtp(b, 0, len); // the JDK's GCM cipher allocates anyway
+            if (out == null) {
+                return -1;
+            }
+            System.arraycopy(out, 0, b, 0, out.length);
+            return out.length;
+        }
+        return unprotectRtp(b, 0, len, b);
+    }
+
+    /** Unprotects {@code b[off, off + len)} into {@code out} from 0 (which may be {@code b} when off is 0). */
+    private int unprotectRtp(byte[] b, int off, int len, byte[] out) {
+        int end = len - rtpTag - mki.length;
         int header = end < 0 ? -1 : RtpHeaders.rtpHeaderLength(b, off, end);
         if (header < 0) {
-            return fail(SrtpFailure.MALFORMED);
+            return failed(SrtpFailure.MALFORMED);
         }
         if (!mkiMatches(b, off + end + (aead ? rtpTag : 0))) {
-            return fail(SrtpFailure.UNKNOWN_MKI);
+            return failed(SrtpFailure.UNKNOWN_MKI);
         }
         int ssrc = RtpHeaders.int32(b, off + 8);
         StreamState s = existing(ssrc);
         if (s == null && streams.size() >= MAX_STREAMS) {
-            return fail(SrtpFailure.TOO_MANY_STREAMS);
+            return failed(SrtpFailure.TOO_MANY_STREAMS);
         }
         long highest = s == null ? -1 : s.rtp.highest();
         long index = StreamState.estimateIndex(highest, RtpHeaders.uint16(b, off + 2));
         if (index == -1) {
-            return fail(SrtpFailure.TOO_OLD);
+            return failed(SrtpFailure.TOO_OLD);
         }
         if (index == -2) {
-            return fail(SrtpFailure.KEY_EXPIRED);
+            return failed(SrtpFailure.KEY_EXPIRED);
         }
         if (s != null) {
             int verdict = s.rtp.check(index);
             if (verdict != ReplayWindow.FRESH) {
-                return replayFailure(verdict);
+                replayFailure(verdict);
+                return -1;
             }
         }
         SessionKeys keys = s == null ? epochKeys(rtpKeys, SessionKeys.LABEL_RTP, index) : rtpKeys(s, index);
-        byte[] out = new byte[end];
         if (aead) {
             System.arraycopy(b, off, out, 0, header);
             if (!keys.gcm().open(keys.rtpIv(ssrc, index), b, off, header, null, 0, 0, b, off + header,
                     end + rtpTag - header, out, header)) {
-                return fail(SrtpFailure.AUTH_FAILED);
+                return failed(SrtpFailure.AUTH_FAILED);
             }
         } else {
             keys.authenticate(b, off, end, true, (int) (index >>> 16), tag, 0);
             if (!tagMatches(b, off + end + mki.length, rtpTag)) {
-                return fail(SrtpFailure.AUTH_FAILED);
+                return failed(SrtpFailure.AUTH_FAILED);
             }
             System.arraycopy(b, off, out, 0, end);
             keys.crypt(ssrc, index, out, header, end - header);
@@ -203,7 +267,7 @@ public final class SrtpContext {
         }
         s.rtp.accept(index);
         passed++;
-        return out;
+        return end;
     }
 
     // ---- SRTCP (§3.4)

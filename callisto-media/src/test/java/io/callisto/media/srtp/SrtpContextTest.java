@@ -42,6 +42,37 @@ class SrtpContextTest {
     }
 
     @Test
+    void inPlaceGivesTheReferencePacketsInOneArray() {
+        SrtpContext tx = context(SrtpProfile.AES_CM_128_HMAC_SHA1_80);
+        byte[] buffer = new byte[64];
+        System.arraycopy(RTP, 0, buffer, 0, RTP.length);
+        assertThat(tx.rtpOverhead()).isEqualTo(10);
+        int n = tx.protectRtpInPlace(buffer, RTP.length);
+        assertThat(Arrays.copyOf(buffer, n)).isEqualTo(SRTP_80);
+
+        SrtpContext rx = context(SrtpProfile.AES_CM_128_HMAC_SHA1_80);
+        int m = rx.unprotectRtpInPlace(buffer, n);
+        assertThat(Arrays.copyOf(buffer, m)).isEqualTo(RTP);
+        // the same packet again, read into the same array: a replay
+        System.arraycopy(SRTP_80, 0, buffer, 0, SRTP_80.length);
+        assertThat(rx.unprotectRtpInPlace(buffer, SRTP_80.length)).isEqualTo(-1);
+        assertThat(rx.lastFailure()).isEqualTo(SrtpFailure.REPLAYED);
+        byte[] forged = SRTP_80.clone();
+        forged[20] ^= 1;
+        System.arraycopy(forged, 0, buffer, 0, forged.length);
+        assertThat(context(SrtpProfile.AES_CM_128_HMAC_SHA1_80).unprotectRtpInPlace(buffer, forged.length))
+                .isEqualTo(-1);
+        assertThat(rx.unprotectRtpInPlace(buffer, 5)).isEqualTo(-1);
+    }
+
+    @Test
+    void inPlaceNeedsRoomForTheTag() {
+        SrtpContext tx = context(SrtpProfile.AES_CM_128_HMAC_SHA1_80);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tx.protectRtpInPlace(RTP.clone(), RTP.length))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no room");
+    }
+
+    @Test
     void protectsRtcpLikeLibsrtp() {
         // RFC 3711 §3.4 starts the SRTCP index at 0; libsrtp's reference packet is its first, sent with index 1,
         // so it is our second

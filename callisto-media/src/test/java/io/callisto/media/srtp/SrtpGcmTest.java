@@ -31,6 +31,19 @@ class SrtpGcmTest {
     }
 
     @Test
+    void inPlaceGivesTheReferencePacketsInOneArray() {
+        byte[] buffer = new byte[64];
+        System.arraycopy(RTP, 0, buffer, 0, RTP.length);
+        int n = context().protectRtpInPlace(buffer, RTP.length);
+        assertThat(Arrays.copyOf(buffer, n)).isEqualTo(SRTP);
+        SrtpContext rx = context();
+        int m = rx.unprotectRtpInPlace(buffer, n);
+        assertThat(Arrays.copyOf(buffer, m)).isEqualTo(RTP);
+        System.arraycopy(SRTP, 0, buffer, 0, SRTP.length);
+        assertThat(rx.unprotectRtpInPlace(buffer, SRTP.length)).isEqualTo(-1); // replayed
+    }
+
+    @Test
     void protectsLikeLibsrtp() {
         SrtpContext tx = context();
         assertThat(tx.protectRtp(RTP)).isEqualTo(SRTP);

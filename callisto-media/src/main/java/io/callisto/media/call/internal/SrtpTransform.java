@@ -37,6 +37,21 @@ public final class SrtpTransform implements PacketTransform {
     }
 
     @Override
+    public int rtpOverhead() {
+        return send.rtpOverhead();
+    }
+
+    @Override
+    public int protectRtpInPlace(byte[] b, int length) {
+        return send.protectRtpInPlace(b, length);
+    }
+
+    @Override
+    public int unprotectRtpInPlace(byte[] b, int length) {
+        return receive.unprotectRtpInPlace(b, length);
+    }
+
+    @Override
     public byte[] protectRtcp(byte[] packet) {
         return send.protectRtcp(packet);
     }
