@@ -15,9 +15,10 @@
 # each held HOLD seconds, so all STEP calls stream at once from RAMP to HOLD. The bench's media sessions send a
 # 1 kHz tone every 20 ms, read what comes back through RFC 3550 statistics (loss from sequence numbers, §A.8
 # interarrival jitter, which for an echo is the round trip's), send RTCP every 5 s and learn the round-trip time
-# from the peer's reports (callisto only: a reflector sends none of its own). By default every call of the load
-# has its own port pair, as the process under test's calls have; LOAD_SOCKET=shared gives the load one port pair
-# for all calls (--rtp-socket shared: batched sendmmsg/recvmmsg, fewer system calls, but one receive buffer).
+# from the peer's reports (callisto only: a reflector sends none of its own). By default the load has one port
+# pair for all its calls (--rtp-socket shared: batched sendmmsg/recvmmsg, so the load takes less of the two cores
+# the process under test shares with it; one 4 MB receive buffer); LOAD_SOCKET=per-call gives every call of the
+# load its own port pair, as the process under test's calls have.
 #
 # Usage:
 #   bench/media-load.sh                                        # defaults below
@@ -36,7 +37,7 @@
 #   CALLISTO_UA    command of the process under test; {port}, {srtp} (off|required) and {ports} are replaced
 #                  (default "bin/callisto ua --bind 127.0.0.1:{port} --answer --media echo --srtp {srtp}
 #                  --rtp-ports {ports}")
-#   LOAD_SOCKET    the load's --rtp-socket: per-call (default) or shared
+#   LOAD_SOCKET    the load's --rtp-socket: shared (default) or per-call
 #
 # Each step starts a fresh peer on a free loopback port, warms it with 100 calls of 3 s (RTP on, same mode), then
 # runs the measured load. The measurement window is [RAMP + 2 s, HOLD - 1 s] after the load's first call (from
@@ -66,7 +67,7 @@ fi
 PEERS="${PEERS:-callisto sipp-echo}"
 STEPS="${STEPS:-250 500 1000 1500}"
 MODES="${MODES:-plain srtp}"
-LOAD_SOCKET="${LOAD_SOCKET:-per-call}"
+LOAD_SOCKET="${LOAD_SOCKET:-shared}"
 HOLD="${HOLD:-20}"
 RAMP="${RAMP:-5}"
 NICE="${NICE:--10}"
