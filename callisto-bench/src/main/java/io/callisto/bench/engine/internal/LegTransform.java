@@ -3,6 +3,7 @@ package io.callisto.bench.engine.internal;
 import io.callisto.media.rtp.PacketTransform;
 import io.callisto.media.srtp.SdesKeys;
 import io.callisto.media.srtp.SrtpContext;
+import java.util.Arrays;
 
 /**
  * The packet transform of one bench media session: SRTP (RFC 3711) once the SDES keys are known, and support for
@@ -12,6 +13,9 @@ import io.callisto.media.srtp.SrtpContext;
  * §8.2); so this transform recognises packets with our SSRC, unprotects them with our own key (a reflector cannot
  * re-key them) and gives them another SSRC, so the session measures them as the stream that came back (its
  * jitter is then the round trip's). Reflected RTCP (our own reports) is dropped: it says nothing about the peer.
+ *
+ * <p>RTP is transformed in place in the session's arrays ({@code protectRtpInPlace}, {@code unprotectRtpInPlace}), so
+ * that a load of many calls allocates nothing per packet; the whole-array methods go through them.
  *
  * <p>Threading: {@link #keys} is called on the call's thread before the session starts; everything else on the
  * media clock's thread, one packet at a time.
@@ -46,29 +50,49 @@ final class LegTransform implements PacketTransform {
 
     @Override
     public byte[] protectRtp(byte[] packet) {
-        if (ownSsrc < 0 && packet.length >= 12) {
-            ownSsrc = ssrcAt(packet, 8);
-        }
-        return srtp ? send.protectRtp(packet) : packet;
+        byte[] b = Arrays.copyOf(packet, packet.length + rtpOverhead());
+        int n = protectRtpInPlace(b, packet.length);
+        return n < 0 ? null : Arrays.copyOf(b, n);
     }
 
     @Override
     public byte[] unprotectRtp(byte[] packet) {
-        boolean ours = packet.length >= 12 && ownSsrc >= 0 && ssrcAt(packet, 8) == ownSsrc;
-        byte[] plain = packet;
+        byte[] b = packet.clone();
+        int n = unprotectRtpInPlace(b, b.length);
+        return n < 0 ? null : Arrays.copyOf(b, n);
+    }
+
+    @Override
+    public int rtpOverhead() {
+        SrtpContext c = send;
+        return srtp && c != null ? c.rtpOverhead() : 0;
+    }
+
+    @Override
+    public int protectRtpInPlace(byte[] b, int length) {
+        if (ownSsrc < 0 && length >= 12) {
+            ownSsrc = ssrcAt(b, 8);
+        }
+        return srtp ? send.protectRtpInPlace(b, length) : length;
+    }
+
+    @Override
+    public int unprotectRtpInPlace(byte[] b, int length) {
+        boolean ours = length >= 12 && ownSsrc >= 0 && ssrcAt(b, 8) == ownSsrc;
+        int n = length;
         if (srtp) {
             SrtpContext c = ours ? reflected : receive;
-            plain = c == null ? null : c.unprotectRtp(packet);
+            n = c == null ? -1 : c.unprotectRtpInPlace(b, length);
         }
-        if (plain != null && ours) {
+        if (n >= 0 && ours) {
             // a reflected packet: another SSRC, so that the session takes it as the returning stream
             long other = ~ownSsrc & 0xFFFFFFFFL;
-            plain[8] = (byte) (other >>> 24);
-            plain[9] = (byte) (other >>> 16);
-            plain[10] = (byte) (other >>> 8);
-            plain[11] = (byte) other;
+            b[8] = (byte) (other >>> 24);
+            b[9] = (byte) (other >>> 16);
+            b[10] = (byte) (other >>> 8);
+            b[11] = (byte) other;
         }
-        return plain;
+        return n;
     }
 
     @Override

@@ -76,6 +76,31 @@ class LegTransformTest {
     }
 
     @Test
+    void inPlaceTheSessionsArraysCarryTheSamePackets() {
+        SecureRandom random = new SecureRandom();
+        SrtpMasterKey own = SrtpMasterKey.random(random, SUITE);
+        SrtpMasterKey peer = SrtpMasterKey.random(random, SUITE);
+        LegTransform t = new LegTransform(true);
+        t.keys(keys(own, peer), true);
+        assertThat(t.rtpOverhead()).isEqualTo(10);
+
+        byte[] plain = rtp(OURS, 1);
+        byte[] buffer = Arrays.copyOf(plain, 256); // a session's send array: room after the packet
+        int n = t.protectRtpInPlace(buffer, plain.length);
+        assertThat(n).isEqualTo(plain.length + 10);
+        // a reflector sends it back; read into a receive array
+        byte[] in = Arrays.copyOf(buffer, 2048);
+        int m = t.unprotectRtpInPlace(in, n);
+        assertThat(m).isEqualTo(plain.length);
+        assertThat(ssrc(Arrays.copyOf(in, m))).isEqualTo(~OURS & 0xFFFFFFFFL);
+        assertThat(Arrays.copyOfRange(in, 12, m)).isEqualTo(Arrays.copyOfRange(plain, 12, plain.length));
+        byte[] fromPeer = keys(peer, own).sendContext().protectRtp(rtp(0x55667788L, 3));
+        byte[] in2 = Arrays.copyOf(fromPeer, 2048);
+        assertThat(t.unprotectRtpInPlace(in2, fromPeer.length)).isEqualTo(fromPeer.length - 10);
+        assertThat(ssrc(Arrays.copyOf(in2, fromPeer.length - 10))).isEqualTo(0x55667788L);
+    }
+
+    @Test
     void withoutThePeersKeyOnlyReflectedPacketsAreRead() {
         SecureRandom random = new SecureRandom();
         SrtpMasterKey own = SrtpMasterKey.random(random, SUITE);
