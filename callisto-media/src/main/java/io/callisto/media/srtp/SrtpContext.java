@@ -118,15 +118,17 @@ public final class SrtpContext {
             throw new IllegalArgumentException("no room for the SRTP trailer: " + b.length + " < " + len + " + "
                     + rtpOverhead());
         }
-        if (aead) {
-            byte[] out = protectRtp(b, 0, len); // the JDK's GCM cipher allocates anyway
-            if (out == null) {
-                return -1;
-            }
-            System.arraycopy(out, 0, b, 0, out.length);
-            return out.length;
+        // the JDK's GCM cipher allocates anyway: GCM goes through the array form
+        return aead ? copyBack(protectRtp(b, 0, len), b) : protectRtp(b, 0, len, b);
+    }
+
+    /** Copies a packet made by an array method back into {@code b}; -1 for a dropped one (null). */
+    private static int copyBack(byte[] out, byte[] b) {
+        if (out == null) {
+            return -1;
         }
-        return protectRtp(b, 0, len, b);
+        System.arraycopy(out, 0, b, 0, out.length);
+        return out.length;
     }
 
     /** Octets SRTP adds to an RTP packet: the MKI and the authentication tag. */
@@ -205,15 +207,7 @@ public final class SrtpContext {
      * @return the RTP packet's length, or -1 (see {@link #lastFailure()}) when it is dropped
      */
     public int unprotectRtpInPlace(byte[] b, int len) {
-        if (aead) {
-            byte[] out = unprotectRtp(b, 0, len); // the JDK's GCM cipher allocates anyway
-            if (out == null) {
-                return -1;
-            }
-            System.arraycopy(out, 0, b, 0, out.length);
-            return out.length;
-        }
-        return unprotectRtp(b, 0, len, b);
+        return aead ? copyBack(unprotectRtp(b, 0, len), b) : unprotectRtp(b, 0, len, b);
     }
 
     /** Unprotects {@code b[off, off + len)} into {@code out} from 0 (which may be {@code b} when off is 0). */
