@@ -75,8 +75,10 @@ public final class CallMedia implements OfferAnswerer {
 
     CallMedia(MediaOptions options, RtpSession session, SecureRandom random) {
         this.session = session;
-        LocalStream audio = new LocalStream("audio", session.localRtpPort(), 0, false, options.codecs(), 20,
-                io.callisto.sip.sdp.Direction.SENDRECV);
+        // RFC 5761 §5.1.1: rtcp-mux offered (and accepted) with a separate RTCP port all the same, which the session
+        // keeps bound for a peer that does not take the multiplexing
+        LocalStream audio = new LocalStream("audio", session.localRtpPort(), 0, options.rtcpMux(), options.codecs(),
+                20, io.callisto.sip.sdp.Direction.SENDRECV);
         this.offerAnswer = new OfferAnswer(new LocalMedia("callisto", options.advertisedAddress(), options.srtp(),
                 LocalMedia.DEFAULT_SUITES, java.util.List.of(audio)), random);
         session.dtmfListener(d -> dtmfListener.onDigit(d));
@@ -249,9 +251,10 @@ public final class CallMedia implements OfferAnswerer {
         InetAddress address = literal(audio.remoteAddress());
         InetAddress rtcpAddress = literal(audio.remoteRtcpAddress());
         boolean canSend = audio.canSend() && address != null;
+        session.rtcpMux(audio.rtcpMux());
         if (address != null) {
-            session.remote(new InetSocketAddress(address, audio.remoteRtpPort()), rtcpAddress == null ? null
-                    : new InetSocketAddress(rtcpAddress, audio.remoteRtcpPort()));
+            session.remote(new InetSocketAddress(address, audio.remoteRtpPort()), rtcpAddress == null
+                    || audio.rtcpMux() ? null : new InetSocketAddress(rtcpAddress, audio.remoteRtcpPort()));
         } else {
             LOG.info("SDP connection address {} is not an IP address: media is not sent", audio.remoteAddress());
         }

@@ -19,9 +19,11 @@ import java.util.Objects;
  * @param cname              the RTCP CNAME (RFC 3550 §6.5.1), e.g. "alice@example.com"
  * @param rtcpIntervalMillis the mean RTCP report interval (5000 ms, RFC 3550 §6.2)
  * @param threads            the number of media event loops (one clock paces all calls on the first)
+ * @param rtcpMux            offer and accept RTP and RTCP on one port (RFC 5761); an offer still names a separate
+ *                           RTCP port, used when the answer does not take the multiplexing (§5.1.1)
  */
 public record MediaOptions(InetAddress bindAddress, String advertisedAddress, PortRange ports, SrtpMode srtp,
-                           List<Codec> codecs, String cname, int rtcpIntervalMillis, int threads) {
+                           List<Codec> codecs, String cname, int rtcpIntervalMillis, int threads, boolean rtcpMux) {
 
     /** The telephone-event payload type offered by default (the value most phones use). */
     public static final int TELEPHONE_EVENT = 101;
@@ -57,46 +59,56 @@ public record MediaOptions(InetAddress bindAddress, String advertisedAddress, Po
     }
 
     /**
-     * PCMU, PCMA and telephone-event 101; no SRTP; ports 10000-20000; RTCP every 5 s; one media thread; the c=
-     * address is {@code bindAddress} (the local host's address when it is the wildcard).
+     * PCMU, PCMA and telephone-event 101; no SRTP; ports 10000-20000; RTCP every 5 s; one media thread; rtcp-mux
+     * offered and accepted; the c= address is {@code bindAddress} (the local host's address when it is the
+     * wildcard).
      */
     public static MediaOptions defaults(InetAddress bindAddress) {
         String advertised = bindAddress.isAnyLocalAddress() ? localHost() : bindAddress.getHostAddress();
         return new MediaOptions(bindAddress, advertised, PortRange.DEFAULT, SrtpMode.OFF,
                 List.of(Codec.PCMU, Codec.PCMA, Codec.telephoneEvent(TELEPHONE_EVENT)),
-                "callisto@" + advertised, 5000, 1);
+                "callisto@" + advertised, 5000, 1, true);
     }
 
     public MediaOptions withAdvertisedAddress(String address) {
-        return new MediaOptions(bindAddress, address, ports, srtp, codecs, cname, rtcpIntervalMillis, threads);
+        return new MediaOptions(bindAddress, address, ports, srtp, codecs, cname, rtcpIntervalMillis, threads,
+                rtcpMux);
     }
 
     public MediaOptions withPorts(PortRange range) {
         return new MediaOptions(bindAddress, advertisedAddress, range, srtp, codecs, cname, rtcpIntervalMillis,
-                threads);
+                threads, rtcpMux);
     }
 
     public MediaOptions withSrtp(SrtpMode mode) {
         return new MediaOptions(bindAddress, advertisedAddress, ports, mode, codecs, cname, rtcpIntervalMillis,
-                threads);
+                threads, rtcpMux);
     }
 
     public MediaOptions withCodecs(List<Codec> list) {
         return new MediaOptions(bindAddress, advertisedAddress, ports, srtp, list, cname, rtcpIntervalMillis,
-                threads);
+                threads, rtcpMux);
     }
 
     public MediaOptions withCname(String name) {
         return new MediaOptions(bindAddress, advertisedAddress, ports, srtp, codecs, name, rtcpIntervalMillis,
-                threads);
+                threads, rtcpMux);
     }
 
     public MediaOptions withRtcpInterval(int millis) {
-        return new MediaOptions(bindAddress, advertisedAddress, ports, srtp, codecs, cname, millis, threads);
+        return new MediaOptions(bindAddress, advertisedAddress, ports, srtp, codecs, cname, millis, threads,
+                rtcpMux);
     }
 
     public MediaOptions withThreads(int n) {
-        return new MediaOptions(bindAddress, advertisedAddress, ports, srtp, codecs, cname, rtcpIntervalMillis, n);
+        return new MediaOptions(bindAddress, advertisedAddress, ports, srtp, codecs, cname, rtcpIntervalMillis, n,
+                rtcpMux);
+    }
+
+    /** Offers and accepts rtcp-mux (RFC 5761), or not: an answer then never takes it, an offer never lists it. */
+    public MediaOptions withRtcpMux(boolean mux) {
+        return new MediaOptions(bindAddress, advertisedAddress, ports, srtp, codecs, cname, rtcpIntervalMillis,
+                threads, mux);
     }
 
     private static String localHost() {

@@ -89,6 +89,8 @@ public final class RtpStream {
     private InetSocketAddress rtpRemote;
     private InetSocketAddress rtcpRemote;
     private boolean rtpLatched;
+    /** RTCP on the RTP port (RFC 5761): from the configuration, or as offer/answer agreed. */
+    private boolean rtcpMux;
     private boolean rtcpLatched;
     private MediaSource source = MediaSource.silence();
     private boolean sending = true;
@@ -123,6 +125,7 @@ public final class RtpStream {
         this.codec = config.codec();
         this.eventPayloadType = config.telephoneEventPayloadType();
         this.transform = config.transform();
+        this.rtcpMux = config.rtcpMux();
         // §5.1: random initial sequence number and timestamp; §8.1: random SSRC
         this.ssrc = random.nextInt() & 0xFFFFFFFFL;
         this.sequence = random.nextInt(1 << 16);
@@ -158,9 +161,17 @@ public final class RtpStream {
 
     public void remote(InetSocketAddress rtp, InetSocketAddress rtcp) {
         this.rtpRemote = rtp;
-        this.rtcpRemote = config.rtcpMux() ? rtp : rtcp;
+        this.rtcpRemote = rtcpMux ? rtp : rtcp;
         this.rtpLatched = false;
         this.rtcpLatched = false;
+    }
+
+    /**
+     * RTCP on the RTP port or not (RFC 5761), as offer/answer agreed; the next {@link #remote} sets where RTCP goes
+     * accordingly.
+     */
+    public void rtcpMux(boolean on) {
+        this.rtcpMux = on;
     }
 
     public InetSocketAddress rtpRemote() {
@@ -351,7 +362,7 @@ public final class RtpStream {
                 LOG.debug("RTP latched to {} (signalled {})", from, rtpRemote);
             }
             rtpRemote = from;
-            if (config.rtcpMux()) {
+            if (rtcpMux) {
                 rtcpRemote = from;
             }
             network.latched(from);

@@ -48,6 +48,8 @@ public final class RtpSession {
     private Channel rtcpChannel;
     /** The peer the RTP channel is connected to (strict RTP, after the latch), or null. Owner thread only. */
     private InetSocketAddress connectedTo;
+    /** RTCP goes over the RTP port both ways (RFC 5761), as negotiated or configured. Owner thread only. */
+    private boolean muxed;
     /** The RTP address signalling gave last (owner thread). */
     private InetSocketAddress signalledRtp;
     /** How the RTP channel was made (to bind it again: strict RTP and a new peer address); null when shared. */
@@ -68,6 +70,7 @@ public final class RtpSession {
         this.clock = clock;
         this.owner = clock.owner();
         this.config = config;
+        this.muxed = config.rtcpMux();
         this.eventPayloadType = config.telephoneEventPayloadType();
         this.stream = new RtpStream(config, owner, new RtpStream.Network() {
             @Override
@@ -84,7 +87,7 @@ public final class RtpSession {
                 if (shared != null) {
                     shared.send(packet, packet.length, to, true);
                 } else {
-                    send(rtcpChannel != null ? rtcpChannel : rtpChannel, packet, packet.length, to);
+                    send(rtcpChannel != null && !muxed ? rtcpChannel : rtpChannel, packet, packet.length, to);
                 }
             }
 
@@ -156,9 +159,9 @@ public final class RtpSession {
      * the RTP address with rtcp-mux. With symmetric RTP the session later answers to where packets come from.
      */
     public void remote(InetSocketAddress rtp, InetSocketAddress rtcp) {
-        InetSocketAddress r = rtcp != null ? rtcp
-                : config.rtcpMux() ? rtp : new InetSocketAddress(rtp.getAddress(), rtp.getPort() + 1);
         owner.run(() -> {
+            InetSocketAddress r = muxed ? rtp
+                    : rtcp != null ? rtcp : new InetSocketAddress(rtp.getAddress(), rtp.getPort() + 1);
             if (signalledRtp != null && !signalledRtp.equals(rtp)) {
                 unconnect(); // a new peer address: latch again, from wherever its packets come
             }
@@ -166,6 +169,22 @@ public final class RtpSession {
             stream.remote(rtp, r);
             if (shared != null) {
                 shared.route(this, rtp, r);
+            }
+        });
+    }
+
+    /**
+     * Turns rtcp-mux (RFC 5761) on or off for a session bound with a separate RTCP port, as offer/answer agreed
+     * (§5.1.1: both sides listed a=rtcp-mux): RTCP is then sent from the RTP port to the peer's RTP port, and RTCP
+     * arriving on the RTP port is told from RTP by its packet type (§4); the RTCP port stays bound. Call it before
+     * {@link #remote}. A session configured with rtcp-mux has one port and stays multiplexed.
+     */
+    public void rtcpMux(boolean on) {
+        owner.run(() -> {
+            boolean mux = on || config.rtcpMux();
+            if (mux != muxed) {
+                muxed = mux;
+                stream.rtcpMux(mux);
             }
         });
     }
@@ -361,7 +380,7 @@ public final class RtpSession {
         @Override
         protected void datagram(byte[] data, int length, InetSocketAddress from, long arrivalMicros) {
             receive(data, length, from, arrivalMicros,
-                    kind == Kind.RTCP || kind == Kind.MUX && RtpStream.isRtcp(data, length));
+                    kind == Kind.RTCP || (kind == Kind.MUX || muxed) && RtpStream.isRtcp(data, length));
         }
     }
 }

@@ -126,6 +126,46 @@ class CallMediaTest {
     }
 
     @Test
+    void rtcpGoesOverTheRtpPortWhenBothOfferRtcpMux() throws Exception {
+        Party alice = new Party("alice", options(SrtpMode.OPTIONAL));
+        Party bob = new Party("bob", options(SrtpMode.OPTIONAL));
+        bob.answerCalls(600);
+        Call call = alice.call(bob, 1000);
+        call.answered().get(10, TimeUnit.SECONDS);
+        // RFC 5761 §5.1.1: the offer lists a=rtcp-mux (and still a separate RTCP port); an answer lists it only
+        // when the offer did, to take the mux
+        assertThat(call.remoteBody().text()).contains("a=rtcp-mux");
+        // reports cross both ways (each side learns the round trip), here as SRTCP on the RTP ports: a report
+        // the receiver did not tell from RTP would be dropped as an unknown payload type
+        waitFor(() -> alice.callMedia.statistics().rttMillis() >= 0 && bob.callMedia.statistics().rttMillis() >= 0);
+        waitFor(() -> hears(bob, 1000, 15) && hears(alice, 600, 15));
+        call.hangup();
+        call.ended().get(10, TimeUnit.SECONDS);
+
+        assertThat(alice.callMedia.negotiated().orElseThrow().rtcpMux()).isTrue();
+        assertThat(bob.callMedia.negotiated().orElseThrow().rtcpMux()).isTrue();
+        assertThat(bob.callMedia.statistics().rtcpReceived()).isPositive();
+        assertThat(bob.callMedia.statistics().dropped()).isLessThanOrEqualTo(1); // the first packet: probation
+        assertThat(alice.callMedia.statistics().dropped()).isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void withoutRtcpMuxOnOneSideRtcpKeepsItsOwnPort() throws Exception {
+        Party alice = new Party("alice", options(SrtpMode.OFF));
+        Party bob = new Party("bob", options(SrtpMode.OFF).withRtcpMux(false));
+        bob.answerCalls(600);
+        Call call = alice.call(bob, 1000);
+        call.answered().get(10, TimeUnit.SECONDS);
+        assertThat(call.remoteBody().text()).doesNotContain("a=rtcp-mux");
+        waitFor(() -> alice.callMedia.statistics().rttMillis() >= 0 && bob.callMedia.statistics().rttMillis() >= 0);
+        call.hangup();
+        call.ended().get(10, TimeUnit.SECONDS);
+
+        assertThat(alice.callMedia.negotiated().orElseThrow().rtcpMux()).isFalse();
+        assertThat(bob.callMedia.negotiated().orElseThrow().rtcpMux()).isFalse();
+    }
+
+    @Test
     void srtpWhenBothRequireIt() throws Exception {
         Party alice = new Party("alice", options(SrtpMode.REQUIRED).withThreads(2)); // calls spread over 2 loops
         Party bob = new Party("bob", options(SrtpMode.OPTIONAL));
