@@ -38,8 +38,11 @@
 #                  (default "bin/callisto ua --bind 127.0.0.1:{port} --answer --media echo --srtp {srtp}
 #                  --rtp-ports {ports}")
 #   LOAD_SOCKET    the load's --rtp-socket: shared (default) or per-call
+#   WARMUP_CALLS   calls of the warm-up before each step, 3 s each, RTP on, same mode (default 1000)
+#   WARMUP_RATE    their rate, calls/s (default 200)
 #
-# Each step starts a fresh peer on a free loopback port, warms it with 100 calls of 3 s (RTP on, same mode), then
+# Each step starts a fresh peer on a free loopback port and warms it with WARMUP_CALLS calls (so that a JVM peer has
+# compiled its call set-up and media paths before the measured ramp, as the SIP benchmarks' warm-ups do), then
 # runs the measured load. The measurement window is [RAMP + 2 s, HOLD - 1 s] after the load's first call (from
 # snapshots of /proc taken every 0.5 s, the nearest ones to those instants), when all
 # calls stream: over it, peer CPU = utime+stime of the peer's process tree (/proc/PID/stat), bench CPU likewise,
@@ -68,6 +71,8 @@ PEERS="${PEERS:-callisto sipp-echo}"
 STEPS="${STEPS:-250 500 1000 1500}"
 MODES="${MODES:-plain srtp}"
 LOAD_SOCKET="${LOAD_SOCKET:-shared}"
+WARMUP_CALLS="${WARMUP_CALLS:-1000}"
+WARMUP_RATE="${WARMUP_RATE:-200}"
 HOLD="${HOLD:-20}"
 RAMP="${RAMP:-5}"
 NICE="${NICE:--10}"
@@ -293,7 +298,7 @@ for mode in $MODES; do
     for peer in $PEERS; do
       name="$peer-$mode-$calls"
       start_peer "$peer" "$mode" "$name" || { stop; continue; }
-      bench_call "$PEER_PORT" "$mode" 100 50 3000 "$name.warmup"
+      bench_call "$PEER_PORT" "$mode" "$WARMUP_CALLS" "$WARMUP_RATE" 3000 "$name.warmup"
       wait "$BENCH_PID"
       rate=$(python3 -c "print($calls / $RAMP)")
       bench_call "$PEER_PORT" "$mode" "$calls" "$rate" $(( HOLD * 1000 )) "$name"

@@ -44,6 +44,7 @@ final class Baresip implements AutoCloseable {
         private Srtp srtp = Srtp.OFF;
         private Path play;
         private boolean record;
+        private boolean rtcpMux;
         private String extra = "";
 
         private Setup(String account) {
@@ -78,6 +79,12 @@ final class Baresip implements AutoCloseable {
             return this;
         }
 
+        /** Offers and accepts rtcp-mux (RFC 5761; baresip's {@code rtcp_mux yes}, off by default). */
+        Setup rtcpMux() {
+            this.rtcpMux = true;
+            return this;
+        }
+
         /** Records the audio it receives ({@link #recorded()}). */
         Setup record() {
             this.record = true;
@@ -88,7 +95,7 @@ final class Baresip implements AutoCloseable {
         Baresip start(Path dir, String name) throws Exception {
             String line = account + ";answermode=" + (autoAnswer ? "auto" : "manual")
                     + (srtp.mediaenc == null ? "" : ";mediaenc=" + srtp.mediaenc) + extra;
-            return Baresip.launch(dir.resolve(name), line, play, record);
+            return Baresip.launch(dir.resolve(name), line, play, record, rtcpMux);
         }
     }
 
@@ -133,10 +140,11 @@ final class Baresip implements AutoCloseable {
      * without audio files.
      */
     static Baresip start(Path dir, String account) throws Exception {
-        return launch(dir.resolve("baresip"), account, null, false);
+        return launch(dir.resolve("baresip"), account, null, false, false);
     }
 
-    private static Baresip launch(Path home, String account, Path play, boolean record) throws Exception {
+    private static Baresip launch(Path home, String account, Path play, boolean record, boolean rtcpMux)
+            throws Exception {
         String bin = binary();
         Files.createDirectories(home);
         Path recordings = record ? Files.createDirectories(home.resolve("recordings")) : null;
@@ -152,6 +160,7 @@ final class Baresip implements AutoCloseable {
                 "audio_source " + (play == null ? "alsa,null" : "aufile," + play.toAbsolutePath()),
                 "audio_alert alsa,null",
                 "rtp_ports " + rtp + "-" + (rtp + 7),
+                "rtcp_mux " + (rtcpMux ? "yes" : "no"),
                 "statmode_default off",
                 "module_path /usr/lib/baresip/modules",
                 "module g711.so",

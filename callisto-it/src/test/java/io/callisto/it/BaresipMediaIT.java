@@ -152,6 +152,24 @@ class BaresipMediaIT {
         });
     }
 
+    /**
+     * rtcp-mux (RFC 5761) with a real peer: baresip set to multiplex answers Callisto's offer with a=rtcp-mux, and
+     * SRTCP then runs over the RTP ports both ways: the round trip needs baresip's report about our SR, which only
+     * arrives through the demultiplexing on our RTP port.
+     */
+    @Test
+    void rtcpMuxWithBaresip() throws Exception {
+        callistoCallsBaresip(Security.MANDATORY, Baresip.local("bob").rtcpMux(), (leg, bob) -> {
+            assertThat(leg.call().remoteBody().text()).contains("a=rtcp-mux");
+            assertThat(leg.media().negotiated().orElseThrow().rtcpMux()).isTrue();
+            talk(Security.MANDATORY, leg, bob);
+            leg.call().hangup();
+            bob.awaitEvent("CALL_CLOSED", 10);
+            check(Security.MANDATORY, leg, bob);
+            assertThat(leg.media().statistics().dropped()).as("%s", leg.media().statistics()).isLessThanOrEqualTo(3);
+        });
+    }
+
     /** What a test does once Callisto's call to baresip is answered. */
     private interface InCall {
         void run(MediaPhone.Leg leg, Baresip bob) throws Exception;
