@@ -77,7 +77,7 @@ public final class RtpStream {
     private PacketTransform transform;
     private final long ssrc;
     private final short[] outFrame = new short[Audio.FRAME_SAMPLES];
-    /** Where plain RTP packets are written, one after the other (no array per packet). */
+    /** Where every RTP packet is written and protected, one after the other (no array per packet). */
     private byte[] sendBuffer = new byte[RtpPacket.FIXED_HEADER + Audio.FRAME_SAMPLES];
     /** Where received RTP headers are read, one after the other (no object per packet). */
     private final RtpHeader header = new RtpHeader();
