@@ -257,7 +257,7 @@ public final class RtpStream {
         packetsSent++;
         octetsSent += payloadLength;
         sentSinceReport = true;
-        int wire = transform == PacketTransform.IDENTITY ? length : transform.protectRtpInPlace(sendBuffer, length);
+        int wire = transform.protectRtpInPlace(sendBuffer, length);
         if (wire >= 0) {
             network.sendRtp(sendBuffer, wire, rtpRemote);
         }
@@ -295,13 +295,10 @@ public final class RtpStream {
             return;
         }
         byte[] plain = datagram;
-        int plainLength = length;
-        if (transform != PacketTransform.IDENTITY) {
-            plainLength = transform.unprotectRtpInPlace(datagram, length);
-            if (plainLength < 0) {
-                drop("RTP refused by the packet transform", from);
-                return;
-            }
+        int plainLength = transform.unprotectRtpInPlace(datagram, length);
+        if (plainLength < 0) {
+            drop("RTP refused by the packet transform", from);
+            return;
         }
         String error = header.read(plain, 0, plainLength);
         if (error != null) {

@@ -29,6 +29,16 @@ public interface PacketTransform {
         public byte[] unprotectRtcp(byte[] packet) {
             return packet;
         }
+
+        @Override
+        public int protectRtpInPlace(byte[] b, int length) {
+            return length;
+        }
+
+        @Override
+        public int unprotectRtpInPlace(byte[] b, int length) {
+            return length;
+        }
     };
 
     /** Returns the packet to send for an outgoing RTP packet. */
