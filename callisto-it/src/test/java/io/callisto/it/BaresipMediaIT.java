@@ -163,10 +163,14 @@ class BaresipMediaIT {
             assertThat(leg.call().remoteBody().text()).contains("a=rtcp-mux");
             assertThat(leg.media().negotiated().orElseThrow().rtcpMux()).isTrue();
             talk(Security.MANDATORY, leg, bob);
+            // the drops: the first packet (probation, RFC 3550 §A.1) and the two RTCP APP "PING"s baresip sends to
+            // our RTP port before its answer reaches us, one plain and one as SRTCP under a key we do not have yet;
+            // they are told from RTP (RFC 5761 §5.1.1), so RTP is never dropped for them. Counted before the hang-up:
+            // baresip 1.0 sends its RTCP BYE unprotected once SRTP is torn down, which SRTP must refuse
+            assertThat(leg.media().statistics().dropped()).as("%s", leg.media().statistics()).isLessThanOrEqualTo(3);
             leg.call().hangup();
             bob.awaitEvent("CALL_CLOSED", 10);
             check(Security.MANDATORY, leg, bob);
-            assertThat(leg.media().statistics().dropped()).as("%s", leg.media().statistics()).isLessThanOrEqualTo(3);
         });
     }
 

@@ -82,6 +82,9 @@ public final class CallMedia implements OfferAnswerer {
         this.offerAnswer = new OfferAnswer(new LocalMedia("callisto", options.advertisedAddress(), options.srtp(),
                 LocalMedia.DEFAULT_SUITES, java.util.List.of(audio)), random);
         session.dtmfListener(d -> dtmfListener.onDigit(d));
+        if (options.rtcpMux()) {
+            session.expectRtcpMux();
+        }
     }
 
     // ------------------------------------------------------------------ offers and answers

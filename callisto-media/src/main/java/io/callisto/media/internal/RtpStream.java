@@ -297,7 +297,7 @@ public final class RtpStream {
         byte[] plain = datagram;
         int plainLength = transform.unprotectRtpInPlace(datagram, length);
         if (plainLength < 0) {
-            drop("RTP refused by the packet transform", from);
+            drop("RTP " + transform.refusal(), from);
             return;
         }
         String error = header.read(plain, 0, plainLength);
@@ -378,7 +378,7 @@ public final class RtpStream {
     private <T> T accept(byte[] plain, Function<byte[], ParseResult<T>> parser, String what,
                          InetSocketAddress from) {
         if (plain == null) {
-            drop(what + " refused by the packet transform", from);
+            drop(what + " " + transform.refusal(), from);
             return null;
         }
         ParseResult<T> parsed = parser.apply(plain);

@@ -93,4 +93,9 @@ public interface PacketTransform {
 
     /** Returns the plain compound RTCP packet, or null to drop it. */
     byte[] unprotectRtcp(byte[] packet);
+
+    /** Why the last packet this transform refused was refused, for the drop's log line; the default says nothing. */
+    default String refusal() {
+        return "refused by the packet transform";
+    }
 }

@@ -50,6 +50,12 @@ public final class RtpSession {
     private InetSocketAddress connectedTo;
     /** RTCP goes over the RTP port both ways (RFC 5761), as negotiated or configured. Owner thread only. */
     private boolean muxed;
+    /**
+     * RTCP arriving on the RTP port is told from RTP by its packet type: when multiplexed, and from an offer of
+     * rtcp-mux until its answer (an answerer that takes it may send RTCP before its answer reaches us). Set from
+     * any thread, read on the owner thread.
+     */
+    private volatile boolean demux;
     /** The RTP address signalling gave last (owner thread). */
     private InetSocketAddress signalledRtp;
     /** How the RTP channel was made (to bind it again: strict RTP and a new peer address); null when shared. */
@@ -71,6 +77,7 @@ public final class RtpSession {
         this.owner = clock.owner();
         this.config = config;
         this.muxed = config.rtcpMux();
+        this.demux = muxed;
         this.eventPayloadType = config.telephoneEventPayloadType();
         this.stream = new RtpStream(config, owner, new RtpStream.Network() {
             @Override
@@ -182,11 +189,20 @@ public final class RtpSession {
     public void rtcpMux(boolean on) {
         owner.run(() -> {
             boolean mux = on || config.rtcpMux();
+            demux = mux;
             if (mux != muxed) {
                 muxed = mux;
                 stream.rtcpMux(mux);
             }
         });
+    }
+
+    /**
+     * Offered rtcp-mux (RFC 5761 §5.1.1) and waiting for the answer: RTCP on the RTP port is demultiplexed (§4) from
+     * now, though ours still goes to the peer's RTCP port until {@link #rtcpMux} says the answer took it.
+     */
+    public void expectRtcpMux() {
+        demux = true;
     }
 
     public void source(MediaSource source) {
@@ -380,7 +396,7 @@ public final class RtpSession {
         @Override
         protected void datagram(byte[] data, int length, InetSocketAddress from, long arrivalMicros) {
             receive(data, length, from, arrivalMicros,
-                    kind == Kind.RTCP || (kind == Kind.MUX || muxed) && RtpStream.isRtcp(data, length));
+                    kind == Kind.RTCP || (kind == Kind.MUX || demux) && RtpStream.isRtcp(data, length));
         }
     }
 }

@@ -105,6 +105,42 @@ class RtpSessionLoopbackTest {
         assertThat(Goertzel.windows(heard, 800, 0.05, 1500)).isZero();
     }
 
+    /**
+     * RFC 5761 §5.1.1: an offerer of rtcp-mux hears an answerer that took it and sends RTCP to the RTP port before the
+     * answer arrives (baresip does, at once); without the demultiplexing each report is an RTP packet of an unknown
+     * payload type, dropped.
+     */
+    @Test
+    void anOfferOfRtcpMuxTakesRtcpOnTheRtpPortBeforeItsAnswer() throws Exception {
+        for (boolean offered : new boolean[] {true, false}) {
+            RtpSession offerer = RtpSession.open(group, clock, config("offerer@loopback", false))
+                    .get(10, TimeUnit.SECONDS);
+            RtpSession answerer = RtpSession.open(group, clock, config("answerer@loopback", false))
+                    .get(10, TimeUnit.SECONDS);
+            if (offered) {
+                offerer.expectRtcpMux();
+            }
+            offerer.start(); // no remote yet: it sends nothing
+            // the answerer took the mux: RTP and RTCP to the offerer's RTP port; the offerer has no answer yet
+            answerer.rtcpMux(true);
+            answerer.remote(new InetSocketAddress(LOOPBACK, offerer.localRtpPort()), null);
+            answerer.source(MediaSource.tone(8000, 1000));
+            answerer.start();
+            await("RTP at the offerer", () -> offerer.statistics().packetsReceived() >= 50);
+            Thread.sleep(300); // counters are copied every 200 ms
+            RtpStatistics s = offerer.statistics();
+            answerer.close().get(5, TimeUnit.SECONDS);
+            offerer.close().get(5, TimeUnit.SECONDS);
+            if (offered) {
+                assertThat(s.rtcpReceived()).as("%s", s).isPositive();
+                assertThat(s.dropped()).as("%s", s).isLessThanOrEqualTo(1); // the first packet: probation (§A.1)
+            } else {
+                assertThat(s.rtcpReceived()).as("%s", s).isZero();
+                assertThat(s.dropped()).as("%s", s).isGreaterThan(1);
+            }
+        }
+    }
+
     @Test
     void aFullPortRangeFailsWithAClearError() throws Exception {
         int base = 20000 + 2 * ThreadLocalRandom.current().nextInt(5900);

@@ -60,4 +60,9 @@ public final class SrtpTransform implements PacketTransform {
     public byte[] unprotectRtcp(byte[] packet) {
         return receive.unprotectRtcp(packet);
     }
+
+    @Override
+    public String refusal() {
+        return receive.lastFailure() == null ? "refused by SRTP" : "SRTP: " + receive.lastFailure().reason();
+    }
 }
