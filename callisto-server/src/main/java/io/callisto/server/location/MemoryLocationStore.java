@@ -57,6 +57,10 @@ public final class MemoryLocationStore implements LocationStore {
     /** Applies a change to memory without telling listeners (for stores that notify themselves). */
     public void apply(String aor, Collection<Binding> upserts, Collection<String> removals) {
         byAor.compute(aor, (k, old) -> {
+            List<Binding> refreshed = refreshedInPlace(old, upserts, removals);
+            if (refreshed != null) {
+                return refreshed;
+            }
             Map<String, Binding> next = new LinkedHashMap<>();
             if (old != null) {
                 for (Binding b : old) {
@@ -71,6 +75,30 @@ public final class MemoryLocationStore implements LocationStore {
             }
             return next.isEmpty() ? null : List.copyOf(next.values());
         });
+    }
+
+    /**
+     * The common refresh: every upsert replaces a binding of the same key and nothing is removed. The new list has
+     * the same order, built without a map; null when the change is anything else.
+     */
+    private static List<Binding> refreshedInPlace(List<Binding> old, Collection<Binding> upserts,
+            Collection<String> removals) {
+        if (old == null || !removals.isEmpty()) {
+            return null;
+        }
+        Binding[] next = old.toArray(new Binding[0]);
+        for (Binding b : upserts) {
+            String key = b.key();
+            int i = 0;
+            while (i < next.length && !next[i].key().equals(key)) {
+                i++;
+            }
+            if (i == next.length) {
+                return null;
+            }
+            next[i] = b;
+        }
+        return List.of(next);
     }
 
     /** Replaces everything known about {@code aor} (a reload from the database); empty removes it. */

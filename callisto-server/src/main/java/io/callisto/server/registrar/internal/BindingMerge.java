@@ -74,9 +74,7 @@ public final class BindingMerge {
                 }
                 continue;
             }
-            Binding next = new Binding(req.aor(), c.uriText(), c.q(), nowMillis + c.expires() * 1000L, req.callId(),
-                    req.cseq(), c.instanceId(), c.regId(), req.path(), req.source(), req.flow(), node,
-                    req.userAgent(), nowMillis);
+            Binding next = refreshed(match, current.isEmpty() ? null : current.get(0), req, c, nowMillis, node);
             if (match != null && !match.key().equals(next.key())) {
                 working.remove(match.key()); // an equivalent URI written differently: the new text replaces it
                 removals.add(match.key());
@@ -90,6 +88,32 @@ public final class BindingMerge {
         }
         return new Result(null, List.copyOf(upserts.values()), List.copyOf(removals),
                 List.copyOf(working.values()));
+    }
+
+    /**
+     * The binding {@code c} writes. Its values equal to those of {@code match} (the binding it refreshes) are
+     * taken from {@code match}, the same objects: a refresh keeps one new record alive, not a new copy of every
+     * string, which at thousands of refreshes a second is most of what each young collection would have to copy.
+     */
+    private static Binding refreshed(Binding match, Binding any, RegisterRequest req, ContactSpec c, long nowMillis,
+            String node) {
+        Binding old = match != null ? match : any;
+        String aor = old != null && old.aor().equals(req.aor()) ? old.aor() : req.aor();
+        if (match == null) {
+            return new Binding(aor, c.uriText(), c.q(), nowMillis + c.expires() * 1000L, req.callId(), req.cseq(),
+                    c.instanceId(), c.regId(), req.path(), req.source(), req.flow(), node, req.userAgent(),
+                    nowMillis);
+        }
+        return new Binding(aor, same(match.contact(), c.uriText()), c.q(), nowMillis + c.expires() * 1000L,
+                same(match.callId(), req.callId()), req.cseq(), same(match.instanceId(), c.instanceId()), c.regId(),
+                match.path().equals(req.path()) ? match.path() : req.path(), same(match.source(), req.source()),
+                same(match.flow(), req.flow()), same(match.node(), node), same(match.userAgent(), req.userAgent()),
+                nowMillis);
+    }
+
+    /** {@code old} when it equals {@code fresh}, else {@code fresh}. */
+    private static String same(String old, String fresh) {
+        return old != null && old.equals(fresh) ? old : fresh;
     }
 
     /** §10.3 step 6: {@code Contact: *} removes every binding, each subject to the Call-ID/CSeq rule. */

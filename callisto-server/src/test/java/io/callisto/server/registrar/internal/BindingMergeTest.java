@@ -1,0 +1,83 @@
+package io.callisto.server.registrar.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.callisto.server.location.Binding;
+import io.callisto.sip.uri.Uri;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** RFC 3261 §10.3 steps 6 and 7 as a pure function: what a REGISTER changes against the stored bindings. */
+class BindingMergeTest {
+
+    private static final String AOR = "sip:alice@example.com";
+
+    /** A REGISTER of {@code contact} for 3600 s, written with fresh strings as the parser would make them. */
+    private static RegisterRequest register(String contact, String callId, long cseq, String userAgent) {
+        ContactSpec c = new ContactSpec(new String(contact), Uri.parse(contact), -1, 3600, null, 0);
+        return new RegisterRequest(new String(AOR), callId, cseq, false, List.of(c), List.of(),
+                new String("udp:192.0.2.4:5060"), null, userAgent == null ? null : new String(userAgent), false);
+    }
+
+    @Test
+    void aRefreshKeepsTheStoredStringsAndTakesTheNewValues() {
+        Binding first = BindingMerge.merge(register("sip:alice@192.0.2.4", "a@h", 1, "phone/1"), List.of(), 1_000,
+                "n1", 10).upserts().get(0);
+
+        BindingMerge.Result r = BindingMerge.merge(register("sip:alice@192.0.2.4", "b@h", 7, "phone/1"),
+                List.of(first), 61_000, new String("n1"), 10);
+
+        assertThat(r.rejection()).isNull();
+        assertThat(r.removals()).isEmpty();
+        Binding next = r.upserts().get(0);
+        assertThat(next.callId()).isEqualTo("b@h");
+        assertThat(next.cseq()).isEqualTo(7);
+        assertThat(next.expiresAt()).isEqualTo(61_000 + 3_600_000);
+        assertThat(next.updatedAt()).isEqualTo(61_000);
+        // equal values are the stored objects: a refresh leaves one new record to keep, not new strings
+        assertThat(next.aor()).isSameAs(first.aor());
+        assertThat(next.contact()).isSameAs(first.contact());
+        assertThat(next.source()).isSameAs(first.source());
+        assertThat(next.userAgent()).isSameAs(first.userAgent());
+        assertThat(next.node()).isSameAs(first.node());
+        assertThat(r.result()).containsExactly(next);
+    }
+
+    @Test
+    void aRefreshWithOtherValuesTakesThem() {
+        Binding first = BindingMerge.merge(register("sip:alice@192.0.2.4", "a@h", 1, "phone/1"), List.of(), 1_000,
+                "n1", 10).upserts().get(0);
+
+        Binding next = BindingMerge.merge(register("sip:alice@192.0.2.4", "a@h", 2, "phone/2"), List.of(first),
+                2_000, "n2", 10).upserts().get(0);
+
+        assertThat(next.userAgent()).isEqualTo("phone/2");
+        assertThat(next.node()).isEqualTo("n2");
+        assertThat(next.callId()).isSameAs(first.callId());
+    }
+
+    @Test
+    void anOutOfOrderRefreshIsRefused() {
+        Binding first = BindingMerge.merge(register("sip:alice@192.0.2.4", "a@h", 5, null), List.of(), 1_000, "n1",
+                10).upserts().get(0);
+
+        BindingMerge.Result r = BindingMerge.merge(register("sip:alice@192.0.2.4", "a@h", 5, null), List.of(first),
+                2_000, "n1", 10);
+
+        assertThat(r.rejection().status()).isEqualTo(500);
+        assertThat(r.upserts()).isEmpty();
+    }
+
+    @Test
+    void anotherContactIsAddedBesideTheStoredOne() {
+        Binding first = BindingMerge.merge(register("sip:alice@192.0.2.4", "a@h", 1, null), List.of(), 1_000, "n1",
+                10).upserts().get(0);
+
+        BindingMerge.Result r = BindingMerge.merge(register("sip:alice@192.0.2.9", "c@h", 1, null), List.of(first),
+                2_000, "n1", 10);
+
+        assertThat(r.result()).extracting(Binding::contact).containsExactly("sip:alice@192.0.2.4",
+                "sip:alice@192.0.2.9");
+        assertThat(r.upserts().get(0).aor()).isSameAs(first.aor());
+    }
+}
