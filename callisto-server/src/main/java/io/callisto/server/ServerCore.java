@@ -70,7 +70,7 @@ final class ServerCore implements TransactionUser {
             onCancel(tx);
             return;
         }
-        if (draining || transactions.activeTransactions() > transactionLimit) {
+        if (draining || transactions.transactionObjects() > transactionLimit) {
             SipResponse busy = Messages.responseTo(req, 503, draining ? "Shutting Down" : "Overloaded", null);
             busy.setHeader("Retry-After", draining ? "30" : "5");
             tx.respond(busy);

@@ -66,7 +66,8 @@ public final class TransactionLayer {
         Objects.requireNonNull(timers, "timers");
         this.tables = new TransactionTable[owners.size()];
         for (int i = 0; i < tables.length; i++) {
-            tables[i] = new TransactionTable(owners.get(i), transport, timers, user);
+            tables[i] = new TransactionTable(owners.get(i), transport, timers, user,
+                    TransactionTable.defaultCompletedChunks(tables.length));
         }
     }
 
@@ -220,6 +221,20 @@ public final class TransactionLayer {
     /** True for a 408 or 503 that a client transaction made itself (timeout, transport failure, §8.1.3.1). */
     public static boolean isLocal(SipResponse response) {
         return LocalResponses.isLocal(response);
+    }
+
+    /**
+     * Transactions held as objects across all owners: {@link #activeTransactions()} without the completed
+     * non-INVITE ones over UDP that only wait out Timer J in compact form (at 25,000 REGISTER/s, 800,000 of them).
+     * This is what overload control should count; the compact store bounds its own memory (a quarter of the heap),
+     * and beyond that its transactions are held as objects and counted here. Any thread (a snapshot).
+     */
+    public int transactionObjects() {
+        int n = 0;
+        for (TransactionTable t : tables) {
+            n += t.objectCount();
+        }
+        return n;
     }
 
     /** Live client and server transactions across all owners; may be read from any thread (a snapshot). */

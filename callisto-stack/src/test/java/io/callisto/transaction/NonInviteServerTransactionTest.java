@@ -67,9 +67,13 @@ class NonInviteServerTransactionTest {
     @Test
     void finalResponseCompletesResentOnRetransmissionUntilTimerJ() {
         ServerTransaction tx = receive(Sip.UDP_FLOW);
+        assertThat(layer.transactionObjects()).isEqualTo(1);
         time.advanceTo(100);
         assertThat(tx.respond(response(200))).isTrue();
         assertThat(tx.state()).isEqualTo(COMPLETED);
+        // it waits for Timer J in the compact store: still a live transaction, no longer an object to count
+        assertThat(layer.activeTransactions()).isEqualTo(1);
+        assertThat(layer.transactionObjects()).isZero();
         assertThat(tx.hasFinalResponse()).isTrue();
         assertThat(tx.respond(response(500))).as("§17.2.2: other finals discarded").isFalse();
         assertThat(tx.respond(response(180))).isFalse();

@@ -45,6 +45,7 @@ final class CompletedStore {
 
     private final Scheduler clock;
     private final TransportLayer transport;
+    private final int maxChunks;
     /** Oldest first; the last one is written to. */
     private final ArrayList<byte[]> chunks = new ArrayList<>();
     private byte[] spare;
@@ -61,8 +62,30 @@ final class CompletedStore {
     private long lastSweep = Long.MIN_VALUE / 2;
 
     CompletedStore(Scheduler clock, TransportLayer transport) {
+        this(clock, transport, Integer.MAX_VALUE);
+    }
+
+    /**
+     * A store of at most {@code maxChunks} chunks: once they are full, {@link #put} refuses until the oldest expire,
+     * and the transaction waits out Timer J as an object, counted as live, so that the stack's overload control
+     * bounds the memory of a flood of requests.
+     */
+    CompletedStore(Scheduler clock, TransportLayer transport, int maxChunks) {
+        if (maxChunks < 1) {
+            throw new IllegalArgumentException("maxChunks must be at least 1: " + maxChunks);
+        }
         this.clock = clock;
         this.transport = transport;
+        this.maxChunks = maxChunks;
+    }
+
+    /**
+     * The chunks each of {@code tables} stores may hold by default: together a quarter of the maximum heap, at least
+     * 4 each (16 MiB: about 40,000 REGISTER transactions).
+     */
+    static int defaultMaxChunks(int tables) {
+        long quarter = Runtime.getRuntime().maxMemory() / 4;
+        return (int) Math.max(4, Math.min(Integer.MAX_VALUE, quarter / CHUNK / Math.max(1, tables)));
     }
 
     /** Records held, expired ones not yet swept included. */
@@ -73,7 +96,7 @@ final class CompletedStore {
     /**
      * Keeps {@code response} for retransmissions of the request with {@code key} until {@code millis} from now.
      * Returns false (nothing kept) when the transaction does not fit this form: no UDP flow, a key that is not
-     * plain Latin-1 or too long, a response larger than a chunk.
+     * plain Latin-1 or too long, a response larger than a chunk, or every chunk the store may hold is full.
      */
     boolean put(String key, byte[] response, Flow flow, long millis) {
         if (flow == null || flow.transport() != Transport.UDP || flow.local() == null || flow.remote() == null
@@ -87,6 +110,9 @@ final class CompletedStore {
             return false;
         }
         if (writeOffset + length > CHUNK) {
+            if (chunks.size() >= maxChunks) {
+                return false;
+            }
             newChunk();
         }
         byte[] c = chunks.get(chunks.size() - 1);

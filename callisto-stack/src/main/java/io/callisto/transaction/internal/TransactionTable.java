@@ -39,12 +39,26 @@ public final class TransactionTable {
 
     /** A table for transactions run on {@code owner}. */
     public TransactionTable(Owner owner, TransportLayer transport, TimerConfig timers, TransactionUser user) {
+        this(owner, transport, timers, user, Integer.MAX_VALUE);
+    }
+
+    /**
+     * A table whose compact store of completed transactions holds at most {@code completedChunks} chunks of
+     * {@link CompletedStore#CHUNK} bytes.
+     */
+    public TransactionTable(Owner owner, TransportLayer transport, TimerConfig timers, TransactionUser user,
+            int completedChunks) {
         this.owner = owner;
         this.transport = transport;
         this.timers = timers;
         this.user = user;
         this.lingering = new LingerQueues(owner);
-        this.completed = new CompletedStore(owner, transport);
+        this.completed = new CompletedStore(owner, transport, completedChunks);
+    }
+
+    /** {@link CompletedStore#defaultMaxChunks} for a layer of {@code tables} tables. */
+    public static int defaultCompletedChunks(int tables) {
+        return CompletedStore.defaultMaxChunks(tables);
     }
 
     LingerQueues lingering() {
@@ -73,6 +87,14 @@ public final class TransactionTable {
      */
     public int size() {
         return size + completed.count();
+    }
+
+    /**
+     * Transactions held as objects: {@link #size()} without the completed ones kept compactly, whose memory their
+     * store bounds itself. Safe to read from any thread.
+     */
+    public int objectCount() {
+        return size;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.callisto.transaction.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.callisto.exec.VirtualTime;
 import io.callisto.sip.message.SipMessage;
@@ -110,6 +111,34 @@ class CompletedStoreTest {
             }
             assertThat(store.resend(keys[i])).isFalse();
         }
+    }
+
+    @Test
+    void aFullStoreRefusesUntilItsOldestChunkExpires() {
+        CompletedStore one = new CompletedStore(time, new Sink(), 1);
+        int n = 0;
+        while (one.put(key(n), response(n), flow("192.0.2.1", 5070), J)) {
+            n++;
+        }
+        // one chunk of about 4 MiB: thousands of records, then a refusal (the transaction stays an object)
+        assertThat(n).isGreaterThan(CompletedStore.CHUNK / 1024);
+        assertThat(one.count()).isEqualTo(n);
+        assertThat(one.resend(key(0))).isTrue();
+        assertThat(one.resend(key(n - 1))).isTrue();
+        assertThat(one.resend(key(n))).as("refused: not held").isFalse();
+
+        time.advance(J + 1); // Timer J of all of them: the chunk is free again
+        assertThat(one.count()).isZero();
+        assertThat(one.put(key(n), response(n), flow("192.0.2.1", 5070), J)).isTrue();
+    }
+
+    @Test
+    void theDefaultCapSharesAQuarterOfTheHeapAndIsNeverBelowFourChunks() {
+        long quarter = Runtime.getRuntime().maxMemory() / 4;
+        assertThat(CompletedStore.defaultMaxChunks(1)).isEqualTo((int) Math.max(4, quarter / CompletedStore.CHUNK));
+        assertThat(CompletedStore.defaultMaxChunks(1 << 20)).isEqualTo(4);
+        assertThatThrownBy(() -> new CompletedStore(time, new Sink(), 0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -24,8 +24,18 @@ import org.slf4j.LoggerFactory;
 final class Checkpointer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Checkpointer.class);
-    /** Rows per H2 transaction of a checkpoint (a huge transaction holds a huge undo log). */
-    private static final int ROWS_PER_COMMIT = 4096;
+    /**
+     * Rows per H2 transaction of a checkpoint (a huge transaction holds a huge undo log); also the piece of work
+     * between two rests of the {@link DutyCycle}, some tens of milliseconds.
+     */
+    private static final int ROWS_PER_COMMIT = 512;
+    /**
+     * The share of a core a background checkpoint may take. Unpaced, a checkpoint of 10,000 bindings took a core
+     * for about a second (H2's MERGE, and the compiler the first times), and at 20,000 REGISTER/s on two cores the
+     * event loop and the store's thread, starved meanwhile, fell seconds behind (docs/PERFORMANCE.md, run 7).
+     */
+    private static final double DUTY = 0.25;
+    private static final long MAX_REST_MILLIS = 1_000;
     private static final long SWEEP_MILLIS = TimeUnit.HOURS.toMillis(1);
 
     private final Database db;
@@ -77,9 +87,17 @@ final class Checkpointer implements AutoCloseable {
         }
     }
 
-    /** Writes {@code changes} and deletes the segments up to {@code sealed} on the caller's thread, once. */
+    /**
+     * Writes {@code changes} and deletes the segments up to {@code sealed} on the caller's thread, once, at full
+     * speed (the final checkpoint at close).
+     */
     void runNow(Map<ExpiryIndex.Row, Binding> changes, long sealed) throws SQLException, IOException {
-        write(changes);
+        run(changes, sealed, null);
+    }
+
+    private void run(Map<ExpiryIndex.Row, Binding> changes, long sealed, DutyCycle pace)
+            throws SQLException, IOException {
+        write(changes, pace);
         journal.deleteThrough(sealed);
     }
 
@@ -87,7 +105,7 @@ final class Checkpointer implements AutoCloseable {
         long backoff = 1_000;
         while (true) {
             try {
-                runNow(changes, sealed);
+                run(changes, sealed, DutyCycle.of(DUTY, MAX_REST_MILLIS));
                 return;
             } catch (SQLException | IOException | RuntimeException e) {
                 int left = failures.admit();
@@ -104,9 +122,13 @@ final class Checkpointer implements AutoCloseable {
         }
     }
 
-    private void write(Map<ExpiryIndex.Row, Binding> changes) throws SQLException {
+    /** Writes {@code changes}, resting between commits when {@code pace} is not null. */
+    private void write(Map<ExpiryIndex.Row, Binding> changes, DutyCycle pace) throws SQLException {
         List<Binding> upserts = new ArrayList<>();
         List<ExpiryIndex.Row> deletes = new ArrayList<>();
+        if (pace != null) {
+            pace.begin();
+        }
         for (Map.Entry<ExpiryIndex.Row, Binding> e : changes.entrySet()) {
             if (e.getValue() != null) {
                 upserts.add(e.getValue());
@@ -115,6 +137,9 @@ final class Checkpointer implements AutoCloseable {
             }
             if (upserts.size() + deletes.size() >= ROWS_PER_COMMIT) {
                 commit(upserts, deletes);
+                if (pace != null && !closing) {
+                    pace.rest();
+                }
             }
         }
         commit(upserts, deletes);
