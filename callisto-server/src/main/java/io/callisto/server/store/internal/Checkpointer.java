@@ -32,7 +32,7 @@ final class Checkpointer implements AutoCloseable {
     /**
      * The share of a core a background checkpoint may take. Unpaced, a checkpoint of 10,000 bindings took a core
      * for about a second (H2's MERGE, and the compiler the first times), and at 20,000 REGISTER/s on two cores the
-     * event loop and the store's thread, starved meanwhile, fell seconds behind (docs/PERFORMANCE.md, run 7).
+     * event loop and the store's thread, starved meanwhile, fell seconds behind (docs/PERFORMANCE.md, server run 7).
      */
     private static final double DUTY = 0.25;
     private static final long MAX_REST_MILLIS = 1_000;
