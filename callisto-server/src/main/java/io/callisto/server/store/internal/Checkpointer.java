@@ -44,6 +44,8 @@ final class Checkpointer implements AutoCloseable {
     private final LogThrottle failures = new LogThrottle(5_000);
     private Future<?> inFlight;
     private volatile boolean closing;
+    /** Set when the store stops: a checkpoint in flight finishes at full speed. */
+    private volatile boolean hurry;
     private long lastSweep = System.currentTimeMillis();
 
     Checkpointer(Database db, LocationJournal journal) {
@@ -67,6 +69,11 @@ final class Checkpointer implements AutoCloseable {
      */
     void submit(Map<ExpiryIndex.Row, Binding> changes, long sealed) {
         inFlight = thread.submit(() -> runWithRetry(changes, sealed));
+    }
+
+    /** From now on a checkpoint in flight no longer rests (the store is stopping). Any thread. */
+    void hurry() {
+        hurry = true;
     }
 
     /** Waits for a checkpoint in flight (at most {@code millis}); true when none is left running. */
@@ -137,7 +144,7 @@ final class Checkpointer implements AutoCloseable {
             }
             if (upserts.size() + deletes.size() >= ROWS_PER_COMMIT) {
                 commit(upserts, deletes);
-                if (pace != null && !closing) {
+                if (pace != null && !hurry && !closing) {
                     pace.rest();
                 }
             }

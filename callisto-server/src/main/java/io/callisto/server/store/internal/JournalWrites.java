@@ -149,6 +149,7 @@ final class JournalWrites {
             return;
         }
         try {
+            checkpointer.hurry();
             if (checkpointer.await(30_000)) {
                 try {
                     checkpointer.runNow(dirty, Long.MAX_VALUE); // every segment, the open one too: nothing follows

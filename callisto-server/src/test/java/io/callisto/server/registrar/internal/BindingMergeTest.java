@@ -19,10 +19,15 @@ class BindingMergeTest {
                 new String("udp:192.0.2.4:5060"), null, userAgent == null ? null : new String(userAgent), false);
     }
 
+    /** The binding a first REGISTER of {@code contact} stores at time 1,000 on node n1. */
+    private static Binding stored(String contact, String callId, long cseq, String userAgent) {
+        return BindingMerge.merge(register(contact, callId, cseq, userAgent), List.of(), 1_000, "n1", 10).upserts()
+                .get(0);
+    }
+
     @Test
     void aRefreshKeepsTheStoredStringsAndTakesTheNewValues() {
-        Binding first = BindingMerge.merge(register("sip:alice@192.0.2.4", "a@h", 1, "phone/1"), List.of(), 1_000,
-                "n1", 10).upserts().get(0);
+        Binding first = stored("sip:alice@192.0.2.4", "a@h", 1, "phone/1");
 
         BindingMerge.Result r = BindingMerge.merge(register("sip:alice@192.0.2.4", "b@h", 7, "phone/1"),
                 List.of(first), 61_000, new String("n1"), 10);
@@ -45,8 +50,7 @@ class BindingMergeTest {
 
     @Test
     void aRefreshWithOtherValuesTakesThem() {
-        Binding first = BindingMerge.merge(register("sip:alice@192.0.2.4", "a@h", 1, "phone/1"), List.of(), 1_000,
-                "n1", 10).upserts().get(0);
+        Binding first = stored("sip:alice@192.0.2.4", "a@h", 1, "phone/1");
 
         Binding next = BindingMerge.merge(register("sip:alice@192.0.2.4", "a@h", 2, "phone/2"), List.of(first),
                 2_000, "n2", 10).upserts().get(0);
@@ -58,8 +62,7 @@ class BindingMergeTest {
 
     @Test
     void anOutOfOrderRefreshIsRefused() {
-        Binding first = BindingMerge.merge(register("sip:alice@192.0.2.4", "a@h", 5, null), List.of(), 1_000, "n1",
-                10).upserts().get(0);
+        Binding first = stored("sip:alice@192.0.2.4", "a@h", 5, null);
 
         BindingMerge.Result r = BindingMerge.merge(register("sip:alice@192.0.2.4", "a@h", 5, null), List.of(first),
                 2_000, "n1", 10);
@@ -70,8 +73,7 @@ class BindingMergeTest {
 
     @Test
     void anotherContactIsAddedBesideTheStoredOne() {
-        Binding first = BindingMerge.merge(register("sip:alice@192.0.2.4", "a@h", 1, null), List.of(), 1_000, "n1",
-                10).upserts().get(0);
+        Binding first = stored("sip:alice@192.0.2.4", "a@h", 1, null);
 
         BindingMerge.Result r = BindingMerge.merge(register("sip:alice@192.0.2.9", "c@h", 1, null), List.of(first),
                 2_000, "n1", 10);
