@@ -61,10 +61,6 @@ final class CompletedStore {
     private long sweepAt = Long.MAX_VALUE;
     private long lastSweep = Long.MIN_VALUE / 2;
 
-    CompletedStore(Scheduler clock, TransportLayer transport) {
-        this(clock, transport, Integer.MAX_VALUE);
-    }
-
     /**
      * A store of at most {@code maxChunks} chunks: once they are full, {@link #put} refuses until the oldest expire,
      * and the transaction waits out Timer J as an object, counted as live, so that the stack's overload control

@@ -37,14 +37,9 @@ public final class TransactionTable {
     /** Written by the owner thread only; volatile so that {@link #size()} can be read from anywhere. */
     private volatile int size;
 
-    /** A table for transactions run on {@code owner}. */
-    public TransactionTable(Owner owner, TransportLayer transport, TimerConfig timers, TransactionUser user) {
-        this(owner, transport, timers, user, Integer.MAX_VALUE);
-    }
-
     /**
-     * A table whose compact store of completed transactions holds at most {@code completedChunks} chunks of
-     * {@link CompletedStore#CHUNK} bytes.
+     * A table for transactions run on {@code owner}, whose compact store of completed transactions holds at most
+     * {@code completedChunks} chunks of {@link CompletedStore#CHUNK} bytes.
      */
     public TransactionTable(Owner owner, TransportLayer transport, TimerConfig timers, TransactionUser user,
             int completedChunks) {

@@ -28,7 +28,7 @@ class CompletedStoreTest {
 
     private final VirtualTime time = new VirtualTime();
     private final List<Object[]> sent = new ArrayList<>();
-    private final CompletedStore store = new CompletedStore(time, new Sink());
+    private final CompletedStore store = new CompletedStore(time, new Sink(), Integer.MAX_VALUE);
 
     private static Flow flow(String ip, int port) {
         return new Flow(Transport.UDP, LOCAL, new InetSocketAddress(ip, port), 0);

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class LingerQueuesTest {
 
     private final VirtualTime time = new VirtualTime();
-    private final TransactionTable table = new TransactionTable(time, null, TimerConfig.DEFAULT, null);
+    private final TransactionTable table = new TransactionTable(time, null, TimerConfig.DEFAULT, null, 4);
     private final LingerQueues queues = table.lingering();
     /** (name, time) of every lingerEnded call, in order. */
     private final List<String> ended = new ArrayList<>();
