@@ -87,6 +87,32 @@ def sipp_stat(path):
     return dict(zip(rows[0], rows[-1])) if len(rows) >= 2 else {}
 
 
+def sipp_sent_rate(path):
+    """SIPp's own sending rate: new calls per second over the full intervals of its -trace_stat file (the first and
+    the last, partial, are left out), or None. SIPp 3.6 can fall short of -r: its call generation task advances its
+    count of calls due before the loop that opens them, and leaves that loop once a millisecond has passed, so calls
+    that did not fit in that millisecond are never opened (src/call_generation_task.cpp). Larger batches (the task
+    woke later) lose more."""
+    if not os.path.exists(path):
+        return None
+    with open(path) as f:
+        rows = list(csv.reader(f, delimiter=';'))
+    if len(rows) < 5:
+        return None
+    head = rows[0]
+    try:
+        t_i, n_i = head.index('CurrentTime'), head.index('OutgoingCall(P)')
+        pts = [(float(r[t_i].split('\t')[-1]), int(r[n_i] or 0)) for r in rows[1:]]
+    except (ValueError, IndexError):
+        return None
+    full = [i for i in range(1, len(pts)) if pts[i][1] > 0]
+    if len(full) < 3:
+        return None
+    inner = full[1:-1]  # the first interval with calls may be partial, the last one is
+    span = pts[inner[-1]][0] - pts[inner[0] - 1][0]
+    return sum(pts[i][1] for i in inner) / span if span > 0 else None
+
+
 def stat(path, key):
     print(sipp_stat(path).get(key, ''))
 
@@ -123,6 +149,7 @@ def sipp_load(d):
     return {'created': gi('TotalCallCreated'), 'successful': gi('SuccessfulCall(C)'), 'failed': gi('FailedCall(C)'),
             'retransmissions': gi('Retransmissions(C)'), 'dead_call_msgs': gi('DeadCallMsgs(C)'),
             'out_of_call_msgs': gi('OutOfCallMsgs(C)'), 'rate_achieved': achieved,
+            'rate_sent': sipp_sent_rate(os.path.join(d, 'stat.csv')),
             'rt_ms_p50': pct_of(rtts, 50), 'rt_ms_p99': pct_of(rtts, 99), 'rt_ms_max': rtts[-1] if rtts else None}
 
 
@@ -211,6 +238,7 @@ def summarize(a):
         'duration_s': int(a['duration']), 'planned': planned, 'created': created, 'successful': ok, 'failed': failed,
         'retransmissions': retr, 'retrans_pct': round(retr_pct, 3) if retr_pct is not None else None,
         'rate_achieved': round(achieved, 1) if achieved else None,
+        'rate_sent': round(ld['rate_sent'], 1) if ld.get('rate_sent') else None,
         'rt_ms_p50': ld['rt_ms_p50'], 'rt_ms_p99': ld['rt_ms_p99'], 'rt_ms_max': ld['rt_ms_max'],
         'window_s': round(wall, 2), 'server_cpu_ms': round(server_ms, 1),
         'server_cpu_us_per_op': round(server_ms * 1000.0 / ops, 1) if ops else None,
@@ -231,7 +259,7 @@ def summarize(a):
     with open(a['results'], 'a') as f:
         f.write(json.dumps(res) + '\n')
     print(f"[{res['server']} {res['test']} {rate}/s] created={created} ok={ok} failed={failed} retrans={retr} "
-          f"({res['retrans_pct']}%) achieved={res['rate_achieved']}/s p99={res['rt_ms_p99']}ms | server "
+          f"({res['retrans_pct']}%) sent={res['rate_sent']}/s achieved={res['rate_achieved']}/s p99={res['rt_ms_p99']}ms | server "
           f"{res['server_cpu_pct']}% {res['server_cpu_us_per_op']} us/{TESTS[res['test']][0]} | {driver} "
           f"{res['uac_cpu_pct']}% uas {res['uas_cpu_pct']}% others {res['other_cpu_pct']}% "
           f"drops={res['udp_rcvbuf_errors']}"
@@ -278,14 +306,17 @@ def table(results, order):
     print(f'Load generator: {drivers_line(every)}.\n')
     print(f'Per step (window = the measured {gen} run; CPU % of one core; µs/op = server CPU time / operations '
           'created; an operation is a REGISTER, a registration with its challenge, or a call):\n')
-    print('| server | test | offered/s | achieved/s | created | ok | failed | retrans (%) | p50 / p99 ms '
+    print('| server | test | offered/s | sent/s | achieved/s | created | ok | failed | retrans (%) | p50 / p99 ms '
           f'| server CPU % | server µs/op | {gen} CPU % (uac, uas) | others CPU % | UDP drops: all (server, {gen}) '
           '| clean |')
-    print('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|')
+    print('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|')
     for r in every:
+        if r.get('rate_sent') is None and r.get('driver', 'sipp') == 'sipp':  # results from before the column
+            r['rate_sent'] = sipp_sent_rate(os.path.join(r.get('dir', ''), 'stat.csv'))
         uas = '' if r.get('uas_cpu_pct') is None else f", {r['uas_cpu_pct']:.1f}"
         again = '' if last[(r['server'], r['test'], r['rate_offered'])] is r else ' (run again)'
-        print(f"| {r['server']} | {r['test']} | {r['rate_offered']} | {n(r['rate_achieved'])} | {r['created']} "
+        print(f"| {r['server']} | {r['test']} | {r['rate_offered']} | {n(r.get('rate_sent'))} "
+              f"| {n(r['rate_achieved'])} | {r['created']} "
               f"| {r['successful']} | {r['failed']} | {r['retransmissions']} ({n(r['retrans_pct'], '{:.2f}')}) "
               f"| {ms(r['rt_ms_p50'])} / {ms(r['rt_ms_p99'])} | {n(r['server_cpu_pct'], '{:.1f}')} "
               f"| {n(r['server_cpu_us_per_op'])} | {r['uac_cpu_pct']:.1f}{uas} | {n(r['other_cpu_pct'], '{:.1f}')} "

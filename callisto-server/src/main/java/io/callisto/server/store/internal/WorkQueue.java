@@ -2,10 +2,9 @@ package io.callisto.server.store.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,13 +13,6 @@ import org.slf4j.LoggerFactory;
  * the caller's thread. Operations that queued up while the previous batch ran are handed over together (up to
  * {@code maxBatch}), so the handler can commit them in one transaction (group commit). Between batches, and at
  * least every {@code tickMillis}, the handler's {@link Handler#tick()} runs (polling, pending reloads).
- *
- * <p>Batches gather: after a batch that was not full, the thread sleeps {@link #GATHER_NANOS} before it looks again,
- * and offers made meanwhile do not wake it. Only an idle thread (one that found nothing to do) is woken by an offer.
- * Under a steady stream (a registrar at thousands of REGISTERs a second) the thread then wakes about once per
- * gathering time instead of once per operation, and each wake-up of a thread costs several microseconds of system
- * time on both sides (the offering event loop's and this one's), more than the work of most operations. The price
- * is at most that long more before an operation starts, and only while operations keep arriving.
  *
  * <p>{@link #offer} never blocks: it fails when {@code capacity} operations are waiting or the queue is closed.
  * {@link #close} lets every operation queued before it run, then stops the thread. The thread is never interrupted
@@ -45,12 +37,7 @@ public final class WorkQueue<T> {
         void reject(T op, Throwable cause);
     }
 
-    /** How long a batch that was not full lets the next one gather (see the class comment). */
-    static final long GATHER_NANOS = TimeUnit.MICROSECONDS.toNanos(1_000);
-
-    private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
-    /** True while the thread is idle and parked (or about to park) until an offer or its next tick. */
-    private volatile boolean idle;
+    private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger pending = new AtomicInteger();
     private final int capacity;
     private final int maxBatch;
@@ -84,7 +71,6 @@ public final class WorkQueue<T> {
             return false;
         }
         queue.add(op);
-        wake();
         // close() may have run since the check above, and its thread may already have drained the queue for the
         // last time: take the operation back if it is still there (if not, the thread has it and will run or reject it)
         if (closed && queue.remove(op)) {
@@ -116,7 +102,6 @@ public final class WorkQueue<T> {
         }
         closed = true;
         queue.add(STOP);
-        LockSupport.unpark(thread);
         if (thread.isAlive() && !onQueueThread()) {
             try {
                 thread.join(timeoutMillis);
@@ -132,33 +117,17 @@ public final class WorkQueue<T> {
         }
     }
 
-    /**
-     * Wakes the thread if it is idle. The thread sets {@code idle} before it checks the queue a last time and parks,
-     * and an offer adds before it reads {@code idle} (both volatile): either the thread sees the operation or the
-     * offer sees the thread idle and unparks it, so no operation waits for the tick.
-     */
-    private void wake() {
-        if (idle) {
-            LockSupport.unpark(thread);
-        }
-    }
-
     @SuppressWarnings("unchecked")
     private void loop() {
         List<T> batch = new ArrayList<>();
         long nextTick = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(tickMillis);
         boolean stop = false;
         while (!stop) {
-            Object o = queue.poll();
-            if (o == null) {
-                long rest = nextTick - System.nanoTime();
-                if (rest > 0) {
-                    idle = true;
-                    if (queue.isEmpty()) {
-                        LockSupport.parkNanos(this, rest);
-                    }
-                    idle = false;
-                }
+            Object o;
+            try {
+                o = queue.poll(Math.max(0, nextTick - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                continue; // nobody should interrupt this thread; keep going until STOP
             }
             while (o != null) {
                 if (o == STOP) {
@@ -169,18 +138,13 @@ public final class WorkQueue<T> {
                 batch.add((T) o);
                 o = batch.size() < maxBatch ? queue.poll() : null;
             }
-            boolean full = batch.size() >= maxBatch;
-            boolean ran = !batch.isEmpty();
-            if (ran) {
+            if (!batch.isEmpty()) {
                 runBatch(batch);
                 batch.clear();
             }
             if (!stop && System.nanoTime() - nextTick >= 0) {
                 safeTick();
                 nextTick = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(tickMillis);
-            }
-            if (ran && !full && !stop && !closed) {
-                LockSupport.parkNanos(this, GATHER_NANOS); // let the next batch gather; offers do not wake us
             }
         }
         rejectLeftovers();
