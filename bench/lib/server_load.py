@@ -79,11 +79,16 @@ def snap(path):
         json.dump(snapshot(), f)
 
 
-def sipp_stat(path):
+def sipp_stat_rows(path):
+    """The rows of a SIPp -trace_stat file (the first one names the columns), or [] when there is none."""
     if not os.path.exists(path):
-        return {}
+        return []
     with open(path) as f:
-        rows = list(csv.reader(f, delimiter=';'))
+        return list(csv.reader(f, delimiter=';'))
+
+
+def sipp_stat(path):
+    rows = sipp_stat_rows(path)
     return dict(zip(rows[0], rows[-1])) if len(rows) >= 2 else {}
 
 
@@ -93,10 +98,7 @@ def sipp_sent_rate(path):
     count of calls due before the loop that opens them, and leaves that loop once a millisecond has passed, so calls
     that did not fit in that millisecond are never opened (src/call_generation_task.cpp). Larger batches (the task
     woke later) lose more."""
-    if not os.path.exists(path):
-        return None
-    with open(path) as f:
-        rows = list(csv.reader(f, delimiter=';'))
+    rows = sipp_stat_rows(path)
     if len(rows) < 5:
         return None
     head = rows[0]

@@ -44,7 +44,7 @@ final class Checkpointer implements AutoCloseable {
     private final LogThrottle failures = new LogThrottle(5_000);
     private Future<?> inFlight;
     private volatile boolean closing;
-    /** Set when the store stops: a checkpoint in flight finishes at full speed. */
+    /** Set when the store stops (and by {@link #close}): a checkpoint in flight finishes at full speed. */
     private volatile boolean hurry;
     private long lastSweep = System.currentTimeMillis();
 
@@ -144,7 +144,7 @@ final class Checkpointer implements AutoCloseable {
             }
             if (upserts.size() + deletes.size() >= ROWS_PER_COMMIT) {
                 commit(upserts, deletes);
-                if (pace != null && !hurry && !closing) {
+                if (pace != null && !hurry) {
                     pace.rest();
                 }
             }
@@ -193,6 +193,7 @@ final class Checkpointer implements AutoCloseable {
 
     /** Stops retrying, waits up to {@code millis} for a checkpoint in flight, then stops the thread. */
     void close(long millis) {
+        hurry = true;
         closing = true;
         await(millis);
         thread.shutdown();
