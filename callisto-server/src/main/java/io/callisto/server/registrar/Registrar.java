@@ -147,7 +147,7 @@ public final class Registrar {
         }
         CompletableFuture<Void> write;
         try {
-            write = store.update(p.change.aor(), m.upserts(), m.removals());
+            write = store.update(p.change.aor(), m.upserts(), m.removals(), aorOwner);
         } catch (RuntimeException e) {
             write = CompletableFuture.failedFuture(e);
         }

@@ -195,6 +195,115 @@ class H2StoresTest {
         }
     }
 
+    /** Bytes in the journal's segments: what has been written to it so far. */
+    private long journalBytes() throws Exception {
+        try (var files = Files.list(dir.resolve(Stores.JOURNAL_DIR))) {
+            long n = 0;
+            for (Path p : files.filter(p -> p.toString().endsWith(".log")).toList()) {
+                n += Files.size(p);
+            }
+            return n;
+        }
+    }
+
+    @Test
+    void updatesMadeInOneTurnShareOneWriteQueuedBehindThatTurn() throws Exception {
+        List<Runnable> turn = new ArrayList<>();
+        try (Stores s = open()) {
+            long before = journalBytes();
+            Binding a = live(ALICE, "sip:alice@192.0.2.4");
+            Binding b = live(BOB, "sip:bob@192.0.2.5");
+            CompletableFuture<Void> fa = s.location().update(ALICE, List.of(a), List.of(), turn::add);
+            CompletableFuture<Void> fb = s.location().update(BOB, List.of(b), List.of(), turn::add);
+            assertThat(turn).hasSize(1); // the first update queued the write; the second joined it
+            assertThat(fa).isNotDone();
+            assertThat(fb).isNotDone();
+            assertThat(s.location().lookup(ALICE)).isEmpty(); // memory changes only once the change is durable
+            assertThat(journalBytes()).isEqualTo(before);
+
+            turn.remove(0).run();
+            assertThat(fa).isCompletedWithValue(null);
+            assertThat(fb).isCompletedWithValue(null);
+            assertThat(s.location().lookup(ALICE)).containsExactly(a);
+            assertThat(s.location().lookup(BOB)).containsExactly(b);
+            assertThat(journalBytes()).isGreaterThan(before);
+
+            Binding a2 = live(ALICE, "sip:alice@192.0.2.44");
+            CompletableFuture<Void> next = s.location().update(ALICE, List.of(a2), List.of(), turn::add);
+            assertThat(turn).hasSize(1); // a new batch queues a new write
+            turn.remove(0).run();
+            assertThat(next).isCompletedWithValue(null);
+            assertThat(s.location().lookup(ALICE)).containsExactlyInAnyOrder(a, a2);
+        }
+    }
+
+    @Test
+    void updatesFromSeveralLoopsAndExpiryAtOnceAllLand() throws Exception {
+        int loops = 4;
+        int each = 500;
+        List<java.util.concurrent.ExecutorService> executors = new ArrayList<>();
+        for (int i = 0; i < loops; i++) {
+            executors.add(java.util.concurrent.Executors.newSingleThreadExecutor());
+        }
+        try (Stores s = open()) {
+            List<CompletableFuture<CompletableFuture<Void>>> submitted = new ArrayList<>();
+            for (int i = 0; i < loops * each; i++) {
+                int n = i;
+                java.util.concurrent.ExecutorService loop = executors.get(i % loops);
+                String aor = "sip:u" + (n % 50) + "@example.com";
+                // made on the loop's thread, as the registrar does, and written by a task queued behind it there
+                submitted.add(CompletableFuture.supplyAsync(() -> s.location().update(aor,
+                        List.of(live(aor, "sip:c" + n + "@192.0.2.1")), List.of(), loop), loop));
+                if (n % 100 == 0) {
+                    s.location().removeExpired(System.currentTimeMillis()); // the store's thread, meanwhile
+                }
+            }
+            for (CompletableFuture<CompletableFuture<Void>> f : submitted) {
+                f.get(30, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);
+            }
+            assertThat(s.location().bindingCount()).isEqualTo(loops * each);
+        } finally {
+            executors.forEach(java.util.concurrent.ExecutorService::shutdownNow);
+        }
+        try (Stores s = open()) {
+            assertThat(s.location().bindingCount()).isEqualTo(loops * each);
+            assertThat(s.location().lookup("sip:u7@example.com")).hasSize(loops * each / 50);
+        }
+    }
+
+    @Test
+    void aTurnThatRefusesTasksGetsItsUpdateWrittenAtOnce() throws Exception {
+        try (Stores s = open()) {
+            Binding a = live(ALICE, "sip:alice@192.0.2.4");
+            CompletableFuture<Void> f = s.location().update(ALICE, List.of(a), List.of(), task -> {
+                throw new java.util.concurrent.RejectedExecutionException("shutting down");
+            });
+            assertThat(f).isCompletedWithValue(null);
+            assertThat(s.location().lookup(ALICE)).containsExactly(a);
+        }
+    }
+
+    @Test
+    void closeWritesABatchWhoseTurnNeverRanItsTask() throws Exception {
+        List<Runnable> turn = new ArrayList<>();
+        Binding a = live(ALICE, "sip:alice@192.0.2.4");
+        CompletableFuture<Void> f;
+        try (Stores s = open()) {
+            f = s.location().update(ALICE, List.of(a), List.of(), turn::add);
+            assertThat(f).isNotDone();
+        }
+        assertThat(f).isCompletedWithValue(null);
+        CompletableFuture<Void> late = null;
+        try (Stores s = open()) {
+            assertThat(s.location().lookup(ALICE)).containsExactly(a);
+            s.close();
+            late = s.location().update(ALICE, List.of(a), List.of(), turn::add);
+        }
+        CompletableFuture<Void> refused = late;
+        assertThatThrownBy(() -> refused.get(1, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class);
+        turn.forEach(Runnable::run); // the first store's stale task: nothing left to write
+    }
+
     @Test
     void badUpdatesFailWithoutTouchingTheDatabase() throws Exception {
         try (Stores s = open()) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -24,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * The {@link LocationStore} on H2 or PostgreSQL, with a {@link MemoryLocationStore} as its in-memory view
  * ({@link LocationView}).
  *
- * <p>Reads ({@link #lookup}, {@link #aors}, {@link #bindingCount}) come from memory. Writes are queued to the
+ * <p>Reads ({@link #lookup}, {@link #aors}, {@link #bindingCount}) come from memory. With the H2 journal, writes
+ * are made on the callers' threads, one journal write per event-loop turn ({@link JournalTurns}), and the database
+ * gets them in checkpoints. Otherwise writes are queued to the
  * store's own thread ({@link WorkQueue}); updates waiting there together are committed in one transaction (group
  * commit: their upserts and removals folded per (AoR, key), the last change winning). Only after the commit is
  * memory changed, listeners told and the futures completed, all on the store's thread; when the commit fails,
@@ -66,6 +69,8 @@ public final class JdbcLocationStore implements LocationStore {
 
     /** H2 only: writes go to a journal first (null: each write is committed to the database). */
     private JournalWrites journal;
+    /** With a journal: writes made on the callers' threads ({@link JournalTurns}); set by {@link #start}. */
+    private volatile JournalTurns turns;
     /** H2, when another process (the server) holds the journal: bindings are read from the database only. */
     private volatile String readOnly;
 
@@ -105,6 +110,9 @@ public final class JdbcLocationStore implements LocationStore {
                 }
             }
             view.load(all);
+            if (journal != null) {
+                turns = new JournalTurns(journal, view, e -> logFailure("journal write", e));
+            }
         }
         queue.start();
     }
@@ -116,6 +124,17 @@ public final class JdbcLocationStore implements LocationStore {
 
     @Override
     public CompletableFuture<Void> update(String aor, Collection<Binding> upserts, Collection<String> removals) {
+        return update(aor, upserts, removals, null);
+    }
+
+    /**
+     * With the journal (H2), the change is written on the caller's thread: in a task queued on {@code turn}, shared
+     * with the other changes of that turn, or at once when {@code turn} is null ({@link JournalTurns}). Otherwise it
+     * is queued to the store's thread and committed there with the others waiting (group commit).
+     */
+    @Override
+    public CompletableFuture<Void> update(String aor, Collection<Binding> upserts, Collection<String> removals,
+            Executor turn) {
         List<Binding> ups;
         List<String> rems;
         try {
@@ -136,6 +155,10 @@ public final class JdbcLocationStore implements LocationStore {
         }
         if (readOnly != null) {
             return CompletableFuture.failedFuture(new IllegalStateException(readOnly));
+        }
+        JournalTurns t = turns;
+        if (t != null) {
+            return t.update(aor, ups, rems, turn);
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
         return queue.offer(new Update(aor, ups, rems, done)) ? done : CompletableFuture.failedFuture(refusal());
@@ -194,8 +217,8 @@ public final class JdbcLocationStore implements LocationStore {
     @Override
     public void close() {
         queue.close(30_000);
-        if (journal != null && !queue.running()) {
-            journal.close();
+        if (turns != null && !queue.running()) {
+            turns.close();
         }
     }
 
@@ -222,8 +245,8 @@ public final class JdbcLocationStore implements LocationStore {
 
         @Override
         public void tick() {
-            if (journal != null) {
-                journal.tick(); // the checkpoints sweep; nobody else writes bindings, so there is nothing to poll
+            if (turns != null) {
+                turns.tick(); // the checkpoints sweep; nobody else writes bindings, so there is nothing to poll
                 return;
             }
             if (System.nanoTime() - lastSweep > SWEEP_NANOS) {
@@ -252,10 +275,6 @@ public final class JdbcLocationStore implements LocationStore {
 
     private void flush(List<Update> updates) {
         if (updates.isEmpty()) {
-            return;
-        }
-        if (journal != null) {
-            journaled(updates);
             return;
         }
         try {
@@ -312,23 +331,6 @@ public final class JdbcLocationStore implements LocationStore {
         changes.committed();
     }
 
-    /** One journal write for the whole batch: it is durable, or every update in it fails. */
-    private void journaled(List<Update> updates) {
-        try {
-            for (Update u : updates) {
-                journal.add(u.aor(), u.upserts(), u.removals());
-            }
-            journal.write();
-            applied(updates);
-        } catch (java.io.IOException e) {
-            logFailure("journal write of " + updates.size() + " update(s)", e);
-            for (Update u : updates) {
-                u.done().completeExceptionally(e);
-            }
-        }
-        updates.clear();
-    }
-
     private void applied(List<Update> updates) {
         Set<String> aors = new LinkedHashSet<>();
         for (Update u : updates) {
@@ -348,15 +350,13 @@ public final class JdbcLocationStore implements LocationStore {
 
     private void expire(Expire e) {
         long now = e.nowMillis();
+        if (turns != null) {
+            e.done().complete(turns.expire(now));
+            return;
+        }
         List<ExpiryIndex.Row> due = view.takeDue(now);
         if (readOnly != null) {
             e.done().complete(view.expired(due, now).size()); // the process holding the journal deletes the rows
-            return;
-        }
-        if (journal != null) {
-            List<ExpiryIndex.Row> gone = view.expired(due, now);
-            journal.expired(gone);
-            e.done().complete(gone.size());
             return;
         }
         if (!due.isEmpty()) {

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * {@code checkpointMillis}, or sooner once the current segment passes {@value #CHECKPOINT_BYTES} bytes, when none
  * is running. Checkpoints fold repeated changes of one binding into one row write.
  *
- * <p>Used only on the location store's thread, except {@link #close}, which runs after that thread ended.
+ * <p>Used only under {@link JournalTurns}' lock (event loops append and write, the store's thread expires and
+ * checkpoints), except {@link #close}, which runs after the store's thread ended and updates were refused.
  */
 final class JournalWrites {
 

@@ -172,11 +172,12 @@ final class LocationJournal implements AutoCloseable {
     void write() throws IOException {
         ByteBuffer batch = writer.pending();
         long start = segmentBytes;
+        int length = batch.remaining();
         try {
             while (batch.hasRemaining()) {
                 segment.write(batch);
             }
-            segmentBytes = segment.position();
+            segmentBytes = start + length; // the channel's position, without asking the kernel for it
         } catch (IOException e) {
             try {
                 segment.truncate(start);
