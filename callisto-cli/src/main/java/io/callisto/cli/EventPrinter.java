@@ -1,6 +1,8 @@
 package io.callisto.cli;
 
+import io.callisto.exec.Scheduler;
 import java.io.PrintWriter;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * One line per event: milliseconds since start, the event name, then {@code key=value} pairs; values with spaces or
@@ -8,11 +10,27 @@ import java.io.PrintWriter;
  */
 public final class EventPrinter {
 
+    private static final String NEWLINE = System.lineSeparator();
+
     private final PrintWriter out;
     private final long start = System.nanoTime();
+    private Scheduler holder;
+    private long holdMillis;
+    private boolean flushQueued;
 
     public EventPrinter(PrintWriter out) {
         this.out = out;
+    }
+
+    /**
+     * From now on a line is written at most {@code millis} later, by a task on {@code scheduler} (an event loop),
+     * together with the lines of that time: one write for several events instead of one each, where a busy
+     * answering UA would otherwise spend a system call per event. Until then each line is written at once;
+     * {@link #flush()} writes the held ones.
+     */
+    public synchronized void holdLines(Scheduler scheduler, long millis) {
+        this.holder = scheduler;
+        this.holdMillis = millis;
     }
 
     public synchronized void event(String name, String... keyValues) {
@@ -22,10 +40,26 @@ public final class EventPrinter {
             sb.append(' ').append(keyValues[i]).append('=');
             appendValue(sb, keyValues[i + 1]);
         }
-        out.println(sb);
+        out.print(sb.append(NEWLINE)); // print, not println: an auto-flushing writer flushes only on println
+        if (holder == null) {
+            out.flush();
+        } else if (!flushQueued) {
+            flushQueued = true;
+            try {
+                holder.schedule(holdMillis, this::flushHeld);
+            } catch (RejectedExecutionException e) { // the loop has stopped: write now
+                flushQueued = false;
+                out.flush();
+            }
+        }
+    }
+
+    private synchronized void flushHeld() {
+        flushQueued = false;
         out.flush();
     }
 
+    /** Writes every held line now. */
     public synchronized void flush() {
         out.flush();
     }

@@ -194,6 +194,11 @@ final class UaCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     private EventPrinter out;
+    /**
+     * How long an answering UA may hold an event line, so that the lines of that time share one write: at 1,000
+     * calls/s a write per line cost 15-30 µs of CPU per call (docs/PERFORMANCE.md, UAS).
+     */
+    private static final long HOLD_LINES_MS = 2;
 
     @Override
     public Integer call() throws Exception {
@@ -414,6 +419,7 @@ final class UaCommand implements Callable<Integer> {
         Answerer answerer = new Answerer(out, quiet, reject, ringMs, earlyMedia, hangupAfterMs, ended, failed, maxCalls,
                 done, m);
         ua.onIncomingCall(answerer::onCall);
+        out.holdLines(ua.stack().owners().get(0), HOLD_LINES_MS);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.event("summary", "calls", String.valueOf(ended.get()), "failed", String.valueOf(failed.get()));
             out.flush();

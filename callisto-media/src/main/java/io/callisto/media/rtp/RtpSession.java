@@ -14,7 +14,9 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
@@ -39,6 +41,8 @@ public final class RtpSession {
     private static final Logger LOG = LoggerFactory.getLogger(RtpSession.class);
     /** The counters are copied for other threads every 10 ticks (200 ms), not on every packet. */
     private static final int STATISTICS_TICKS = 10;
+    /** Read buffer per datagram: an RTP packet fits an Ethernet frame (Netty's default for datagrams). */
+    private static final int RECEIVE_BUFFER = 2048;
 
     private final MediaClock clock;
     private final Owner owner;
@@ -115,7 +119,12 @@ public final class RtpSession {
                                                      RtpSessionConfig config) {
         RtpSession session = new RtpSession(clock, config, new SecureRandom());
         Bootstrap bootstrap = new Bootstrap().group(group)
-                .channelFactory(IoKind.of(group).datagramFor(config.bindAddress()));
+                .channelFactory(IoKind.of(group).datagramFor(config.bindAddress()))
+                // one read per readiness: a call's socket holds one packet per 20 ms, so reading on until the
+                // socket says it is empty would cost a second, empty system call per packet. The poller is
+                // level-triggered (Netty's epoll and NIO), so a packet left unread is reported again at once.
+                .option(ChannelOption.RCVBUF_ALLOCATOR,
+                        new FixedRecvByteBufAllocator(RECEIVE_BUFFER).maxMessagesPerRead(1));
         PortBinder binder = new PortBinder(bootstrap, config.bindAddress(), config.ports(), config.rtcpMux(),
                 () -> session.new Inbound(!config.rtcpMux() ? Kind.RTP : Kind.MUX),
                 () -> session.new Inbound(Kind.RTCP));

@@ -55,10 +55,14 @@ public final class UdpEndpoint {
                 .group(group)
                 .channel(io.datagram())
                 // a datagram shorter than the buffer does not mean the socket is drained: keep reading (up to
-                // the per-wakeup message limit) instead of going back to the selector after each one
+                // the per-wakeup message limit) instead of going back to the selector after each one. With
+                // recvmmsg, one call per wake-up: reading on until the socket is empty costs a second, empty
+                // call whenever fewer than RECEIVE_BATCH datagrams wait (the usual case), and the poller is
+                // level-triggered (Netty 4.2's epoll), so datagrams left unread wake the loop again at once.
                 .option(ChannelOption.RECVBUF_ALLOCATOR,
                         new FixedRecvByteBufAllocator(batch ? RECEIVE_BUFFER * RECEIVE_BATCH : RECEIVE_BUFFER)
-                                .respectMaybeMoreData(false))
+                                .respectMaybeMoreData(false)
+                                .maxMessagesPerRead(batch ? 1 : RECEIVE_BATCH))
                 .option(ChannelOption.SO_RCVBUF, receiveBuffer) // rides out bursts and pauses (may be capped)
                 .handler(new SimpleChannelInboundHandler<DatagramPacket>() {
                     @Override
