@@ -26,7 +26,15 @@ public final class IpLiterals {
             }
             h = h.substring(1, h.length() - 1);
         }
-        if (!(isDottedQuad(h) || isIpv6(h))) {
+        byte[] quad = dottedQuad(h);
+        if (quad != null) {
+            try {
+                return InetAddress.getByAddress(quad); // every response to a UDP request comes here: no re-parse
+            } catch (UnknownHostException e) {
+                return null; // four bytes are always an IPv4 address
+            }
+        }
+        if (!isIpv6(h)) {
             return null;
         }
         try {
@@ -137,6 +145,34 @@ public final class IpLiterals {
             }
         }
         return digits > 0 && parts == 3;
+    }
+
+    /** The four bytes of a dotted quad (decimal parts of at most three digits, each at most 255), else null. */
+    private static byte[] dottedQuad(String s) {
+        byte[] out = new byte[4];
+        int parts = 0;
+        int digits = 0;
+        int value = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                value = value * 10 + (c - '0');
+                if (++digits > 3 || value > 255) {
+                    return null;
+                }
+            } else if (c == '.' && digits > 0 && parts < 3) {
+                out[parts++] = (byte) value;
+                digits = 0;
+                value = 0;
+            } else {
+                return null;
+            }
+        }
+        if (digits == 0 || parts != 3) {
+            return null;
+        }
+        out[3] = (byte) value;
+        return out;
     }
 
     private static boolean isIpv6(String s) {

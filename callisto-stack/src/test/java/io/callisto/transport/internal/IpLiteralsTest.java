@@ -22,6 +22,18 @@ class IpLiteralsTest {
     }
 
     @Test
+    void dottedQuadsAreReadAsFourDecimalBytes() throws Exception {
+        assertThat(IpLiterals.parse("255.255.255.255").getAddress())
+                .containsExactly((byte) 255, (byte) 255, (byte) 255, (byte) 255);
+        assertThat(IpLiterals.parse("0.0.0.0")).isEqualTo(InetAddress.getByName("0.0.0.0"));
+        assertThat(IpLiterals.parse("127.0.0.1")).isEqualTo(InetAddress.getLoopbackAddress());
+        assertThat(IpLiterals.parse("010.001.1.99").getAddress()).containsExactly(10, 1, 1, 99); // §25.1: decimal
+        for (String bad : new String[] {"1..2.3", ".1.2.3", "1.2.3.", "1.2.3.4.", "1.2.3.1000", "1.2.3.a", "1.2.3.-1"}) {
+            assertThat(IpLiterals.parse(bad)).as(bad).isNull();
+        }
+    }
+
+    @Test
     void normalizesForComparison() {
         assertThat(IpLiterals.normalize("[::1]")).isEqualTo(IpLiterals.normalize("0:0:0:0:0:0:0:1"));
         assertThat(IpLiterals.normalize("SIP.Example.COM")).isEqualTo("sip.example.com");

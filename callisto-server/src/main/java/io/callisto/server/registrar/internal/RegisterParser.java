@@ -69,7 +69,10 @@ public final class RegisterParser {
         long callCseq = request.cseq().number();
         String callId = request.callId();
 
-        boolean wildcard = contacts.stream().anyMatch(NameAddress::isWildcard);
+        boolean wildcard = false;
+        for (NameAddress c : contacts) {
+            wildcard |= c.isWildcard();
+        }
         if (wildcard) {
             // §10.3 step 6 and §10.2.2: "*" only alone and only with Expires: 0
             if (contacts.size() != 1) {
@@ -116,13 +119,21 @@ public final class RegisterParser {
             // RFC 5626 §6 and §11.6: the first hop did not add an "ob" Path, but the UA asked for outbound
             throw Rejected.with(439, "First Hop Lacks Outbound Support");
         }
-        boolean outbound = specs.stream().anyMatch(ContactSpec::outbound);
-        long live = specs.stream().filter(s -> s.expires() > 0).count();
+        boolean outbound = false;
+        boolean liveWithoutOutbound = false;
+        int live = 0;
+        for (ContactSpec s : specs) { // loops, not streams: this runs for every REGISTER
+            outbound |= s.outbound();
+            if (s.expires() > 0) {
+                live++;
+                liveWithoutOutbound |= !s.outbound();
+            }
+        }
         if (outbound && live > 1) {
             // RFC 5626 §6: one flow per registration when reg-id is used
             throw Rejected.with(400, "Bad Request (reg-id with more than one Contact to register)");
         }
-        if (config.requireOutbound() && specs.stream().anyMatch(s -> s.expires() > 0 && !s.outbound())) {
+        if (config.requireOutbound() && liveWithoutOutbound) {
             // RFC 5626 §6 local policy; §21.4.16 when the UA did not say it supports outbound
             if (!uaOutbound) {
                 throw new Rejected(Rejection.of(421, "Extension Required", "Require", "outbound"));
@@ -132,19 +143,22 @@ public final class RegisterParser {
         boolean firstHop = request.all(Headers.VIA).size() == 1;
         String flowToken = flow != null && firstHop && (outbound || flow.connected())
                 ? BindingFlows.token(flow) : null;
-        List<String> pathValues = paths.stream().map(NameAddress::toString).toList();
+        List<String> pathValues = paths.isEmpty() ? List.of() : paths.stream().map(NameAddress::toString).toList();
         return new RegisterRequest(aor, callId, callCseq, false, specs, pathValues, source(flow), flowToken,
                 userAgent(request), outbound && uaOutbound);
     }
 
     private static void checkRequire(Set<String> require) {
-        Set<String> unknown = new LinkedHashSet<>();
+        Set<String> unknown = null;
         for (String tag : require) {
             if (!UNDERSTOOD.contains(tag)) {
+                if (unknown == null) {
+                    unknown = new LinkedHashSet<>();
+                }
                 unknown.add(tag);
             }
         }
-        if (!unknown.isEmpty()) {
+        if (unknown != null) {
             // §8.2.2.3: list what is not understood in Unsupported
             throw new Rejected(Rejection.of(420, "Bad Extension", "Unsupported", String.join(", ", unknown)));
         }
@@ -254,6 +268,9 @@ public final class RegisterParser {
     }
 
     private static Set<String> tags(List<String> values) {
+        if (values.isEmpty()) {
+            return Set.of();
+        }
         Set<String> out = new LinkedHashSet<>();
         for (String v : values) {
             out.add(v.toLowerCase(Locale.ROOT));
