@@ -126,25 +126,7 @@ public final class IpLiterals {
     }
 
     private static boolean isDottedQuad(String s) {
-        int parts = 0;
-        int digits = 0;
-        int value = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= '0' && c <= '9') {
-                value = value * 10 + (c - '0');
-                if (++digits > 3 || value > 255) {
-                    return false;
-                }
-            } else if (c == '.' && digits > 0) {
-                parts++;
-                digits = 0;
-                value = 0;
-            } else {
-                return false;
-            }
-        }
-        return digits > 0 && parts == 3;
+        return dottedQuad(s) != null;
     }
 
     /** The four bytes of a dotted quad (decimal parts of at most three digits, each at most 255), else null. */
