@@ -31,6 +31,10 @@ public final class MessageValidator {
         }
     }
 
+    /** The headers every request and response must have (RFC 3261 §8.1.1, §20). */
+    private static final HeaderName[] REQUIRED = {
+        HeaderName.TO, HeaderName.FROM, HeaderName.CALL_ID, HeaderName.CSEQ, HeaderName.VIA};
+
     /** The headers a transaction, dialog or proxy core reads: checked by {@link #validateForProcessing}. */
     private static final HeaderName[] ESSENTIAL = {
         HeaderName.VIA, HeaderName.FROM, HeaderName.TO, HeaderName.CALL_ID, HeaderName.CSEQ, HeaderName.MAX_FORWARDS,
@@ -64,14 +68,9 @@ public final class MessageValidator {
             if (name.arity() == HeaderName.Arity.SINGLE && n > 1) {
                 return Verdict.invalid("more than one " + name.canonical() + " header", name.canonical(), 400);
             }
-            for (Object v : m.all(HeaderKeys.forName(name))) {
-                if (v instanceof NameAddress a && !a.isWildcard()) {
-                    a.uri();
-                }
-            }
+            m.forEachValue(HeaderKeys.forName(name), MessageValidator::proveUri);
         }
-        for (HeaderName required : new HeaderName[] {
-            HeaderName.TO, HeaderName.FROM, HeaderName.CALL_ID, HeaderName.CSEQ, HeaderName.VIA}) {
+        for (HeaderName required : REQUIRED) {
             if (m.count(required) == 0) {
                 return Verdict.invalid("missing " + required.canonical() + " header", required.canonical(), 400);
             }
@@ -86,6 +85,13 @@ public final class MessageValidator {
             }
         }
         return Verdict.ok(List.of());
+    }
+
+    /** A URI is parsed lazily: make it prove itself (a wildcard Contact has none). */
+    private static void proveUri(Object v) {
+        if (v instanceof NameAddress a && !a.isWildcard()) {
+            a.uri();
+        }
     }
 
     private static Verdict check(SipMessage m) {
@@ -103,16 +109,10 @@ public final class MessageValidator {
             }
             HeaderKey<?> key = HeaderKeys.forName(name);
             if (key != null) {
-                List<?> values = m.all(key);
-                for (Object v : values) {
-                    if (v instanceof NameAddress a && !a.isWildcard()) {
-                        a.uri(); // the URI is parsed lazily: make it prove itself
-                    }
-                }
+                m.all(key).forEach(MessageValidator::proveUri);
             }
         }
-        for (HeaderName required : new HeaderName[] {
-            HeaderName.TO, HeaderName.FROM, HeaderName.CALL_ID, HeaderName.CSEQ, HeaderName.VIA}) {
+        for (HeaderName required : REQUIRED) {
             if (m.count(required) == 0) {
                 return Verdict.invalid("missing " + required.canonical() + " header", required.canonical(), 400);
             }

@@ -113,6 +113,21 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         return Collections.unmodifiableList(out);
     }
 
+    /**
+     * Runs {@code action} on every value of the header, in order, as {@link #all} lists them, without building that
+     * list: the validator proves every essential header of every received message this way.
+     */
+    void forEachValue(HeaderKey<?> key, java.util.function.Consumer<Object> action) {
+        for (int i = headers.indexOf(key.name(), 0); i >= 0; i = headers.indexOf(key.name(), i + 1)) {
+            Object c = compactValues(key, i);
+            if (c instanceof List<?> list) {
+                list.forEach(action);
+            } else {
+                action.accept(c);
+            }
+        }
+    }
+
     private <T> List<T> lineValues(HeaderKey<T> key, int i) {
         return key.asList(compactValues(key, i));
     }
