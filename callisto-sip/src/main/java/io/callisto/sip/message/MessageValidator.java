@@ -109,7 +109,7 @@ public final class MessageValidator {
             }
             HeaderKey<?> key = HeaderKeys.forName(name);
             if (key != null) {
-                m.all(key).forEach(MessageValidator::proveUri);
+                m.forEachValue(key, MessageValidator::proveUri);
             }
         }
         for (HeaderName required : REQUIRED) {

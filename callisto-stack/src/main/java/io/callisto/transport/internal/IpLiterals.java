@@ -98,35 +98,17 @@ public final class IpLiterals {
         return a != null ? text(a) : host.toLowerCase(Locale.ROOT);
     }
 
-    /** True when {@code host} is an IP literal for exactly {@code address}. */
+    /** True when {@code host} is an IP literal for exactly {@code address} (every received request's Via). */
     public static boolean sameAddress(String host, InetAddress address) {
-        if (address instanceof java.net.Inet4Address && isDottedQuad(host)) {
-            return sameIpv4(host, address.getAddress()); // the common case, without an InetAddress per message
+        if (address == null) {
+            return false;
+        }
+        byte[] quad = dottedQuad(host);
+        if (quad != null) { // the common case: read once, without an InetAddress per message
+            return address instanceof java.net.Inet4Address && Arrays.equals(quad, address.getAddress());
         }
         InetAddress a = parse(host);
-        return a != null && address != null && Arrays.equals(a.getAddress(), address.getAddress());
-    }
-
-    /** Compares a dotted quad (already checked by {@link #isDottedQuad}) with four address bytes. */
-    private static boolean sameIpv4(String s, byte[] b) {
-        int part = 0;
-        int value = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '.') {
-                if ((b[part++] & 0xff) != value) {
-                    return false;
-                }
-                value = 0;
-            } else {
-                value = value * 10 + (c - '0');
-            }
-        }
-        return (b[part] & 0xff) == value;
-    }
-
-    private static boolean isDottedQuad(String s) {
-        return dottedQuad(s) != null;
+        return a != null && Arrays.equals(a.getAddress(), address.getAddress());
     }
 
     /** The four bytes of a dotted quad (decimal parts of at most three digits, each at most 255), else null. */

@@ -67,7 +67,7 @@ public final class JdbcLocationStore implements LocationStore {
     private final LogThrottle failures = new LogThrottle(5_000);
     private long lastSweep = System.nanoTime();
 
-    /** H2 only: writes go to a journal first (null: each write is committed to the database). */
+    /** H2 only, until {@link #start} hands it to {@link #turns}: the journal (null: writes are committed). */
     private JournalWrites journal;
     /** With a journal: writes made on the callers' threads ({@link JournalTurns}); set by {@link #start}. */
     private volatile JournalTurns turns;
@@ -179,7 +179,7 @@ public final class JdbcLocationStore implements LocationStore {
 
     /** Reloads {@code aor} (null: everything) from the database on the store's thread; any thread may call. */
     public void reload(String aor) {
-        if (journal != null) {
+        if (turns != null) {
             return; // this server is the only writer of bindings: nothing to learn from the database
         }
         if (!queue.offer(new Reload(aor))) {
@@ -206,11 +206,6 @@ public final class JdbcLocationStore implements LocationStore {
     @Override
     public void addListener(Consumer<String> listener) {
         view.addListener(listener);
-    }
-
-    /** Updates waiting for the store's thread. */
-    public int pendingWrites() {
-        return queue.pending();
     }
 
     /** Runs every queued operation, then stops the store's thread (the pool belongs to {@code Stores}). */

@@ -104,11 +104,13 @@ final class JournalTurns {
             }
             return;
         }
-        Set<String> aors = new LinkedHashSet<>();
-        for (Pending p : batch) {
-            aors.add(p.aor());
+        if (view.hasListeners()) { // a server has none: no set of AoRs per batch then
+            Set<String> aors = new LinkedHashSet<>();
+            for (Pending p : batch) {
+                aors.add(p.aor());
+            }
+            aors.forEach(view::tell);
         }
-        aors.forEach(view::tell);
         for (Pending p : batch) {
             p.done().complete(null);
         }

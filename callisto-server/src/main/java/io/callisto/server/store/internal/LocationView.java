@@ -41,6 +41,10 @@ final class LocationView {
         return memory.bindingCount();
     }
 
+    boolean hasListeners() {
+        return !listeners.isEmpty();
+    }
+
     void addListener(Consumer<String> listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
