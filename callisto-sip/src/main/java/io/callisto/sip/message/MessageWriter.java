@@ -7,8 +7,9 @@ import java.util.Arrays;
  * Writes a message: an unedited message is its original bytes; an edited one is the original bytes of every
  * untouched part, with changed and added lines written as {@code Name: value CRLF} (DESIGN principle 2).
  *
- * <p>The output goes into one array sized from an estimate and grown only when the estimate was short; ASCII text
- * (nearly every header) is copied char by char without an intermediate encoded array.
+ * <p>The output goes into one array sized from the parts' lengths, so usually exactly (no final copy), and grown only
+ * when that was short; ASCII text (nearly every header) is copied char by char without an intermediate encoded
+ * array.
  */
 final class MessageWriter {
     private MessageWriter() {}
@@ -19,9 +20,10 @@ final class MessageWriter {
         if (!m.startLineEdited && !m.hasNewBody() && !t.edited() && m.headersEnd >= 0) {
             return Arrays.copyOfRange(src, m.msgStart, m.bodyEnd());
         }
-        Out out = new Out(estimate(m));
-        if (m.startLineEdited) {
-            out.text(m.startLine());
+        String startLine = m.startLineEdited ? m.startLine() : null;
+        Out out = new Out(size(m, startLine));
+        if (startLine != null) {
+            out.text(startLine);
             out.crlf();
         } else {
             out.bytes(src, m.msgStart, m.startLineEnd - m.msgStart);
@@ -54,8 +56,12 @@ final class MessageWriter {
         return out.n == out.buf.length ? out.buf : Arrays.copyOf(out.buf, out.n);
     }
 
-    private static int estimate(SipMessage m) {
-        int n = m.bodyLength() + 4 + (m.startLineEdited ? 64 : m.startLineEnd - m.msgStart);
+    /**
+     * The size of the output when every edited text is ASCII and every original line ends right after its value,
+     * as nearly all do: then the array is filled exactly and returned without a final copy.
+     */
+    private static int size(SipMessage m, String startLine) {
+        int n = m.bodyLength() + 2 + (startLine != null ? startLine.length() + 2 : m.startLineEnd - m.msgStart);
         HeaderTable t = m.table();
         for (int i = 0; i < t.size(); i++) {
             if (t.isOriginal(i)) {

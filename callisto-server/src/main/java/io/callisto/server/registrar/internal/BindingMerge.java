@@ -55,6 +55,9 @@ public final class BindingMerge {
         if (req.wildcard()) {
             return removeAll(req, current);
         }
+        if (req.contacts().size() == 1) {
+            return mergeOne(req, req.contacts().get(0), current, nowMillis, node, maxBindings);
+        }
         Map<String, Binding> working = new LinkedHashMap<>();
         for (Binding b : current) {
             working.put(b.key(), b);
@@ -88,6 +91,55 @@ public final class BindingMerge {
         }
         return new Result(null, List.copyOf(upserts.values()), List.copyOf(removals),
                 List.copyOf(working.values()));
+    }
+
+    /**
+     * {@link #merge} for a REGISTER with one contact, nearly every REGISTER: the same result, without the maps the
+     * general case keeps to combine several contacts.
+     */
+    private static Result mergeOne(RegisterRequest req, ContactSpec c, List<Binding> current, long nowMillis,
+            String node, int maxBindings) {
+        Binding match = find(current, c);
+        if (match != null && outOfOrder(req, match)) {
+            return Result.rejected(stale(match));
+        }
+        if (c.expires() == 0) {
+            if (match == null) {
+                return new Result(null, List.of(), List.of(), current);
+            }
+            List<Binding> left = new ArrayList<>(current.size() - 1);
+            for (Binding b : current) {
+                if (b != match) {
+                    left.add(b);
+                }
+            }
+            return new Result(null, List.of(), List.of(match.key()), List.copyOf(left));
+        }
+        Binding next = refreshed(match, current.isEmpty() ? null : current.get(0), req, c, nowMillis, node);
+        if (match == null) {
+            if (current.size() + 1 > maxBindings) {
+                return Result.rejected(Rejection.of(403, "Forbidden (too many contacts for this address-of-record)"));
+            }
+            List<Binding> all = new ArrayList<>(current.size() + 1);
+            all.addAll(current);
+            all.add(next);
+            return new Result(null, List.of(next), List.of(), List.copyOf(all));
+        }
+        String oldKey = match.key();
+        boolean sameKey = oldKey.equals(next.key());
+        Binding[] all = new Binding[current.size()];
+        int n = 0;
+        for (Binding b : current) {
+            if (b != match) {
+                all[n++] = b;
+            } else if (sameKey) {
+                all[n++] = next; // the refreshed binding keeps its place
+            }
+        }
+        if (!sameKey) {
+            all[n++] = next; // an equivalent URI written differently: the new text replaces the old, at the end
+        }
+        return new Result(null, List.of(next), sameKey ? List.of() : List.of(oldKey), List.of(all));
     }
 
     /**

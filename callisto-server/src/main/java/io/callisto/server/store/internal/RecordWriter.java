@@ -2,7 +2,6 @@ package io.callisto.server.store.internal;
 
 import io.callisto.server.location.Binding;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.zip.CRC32C;
 
@@ -73,16 +72,48 @@ final class RecordWriter {
         writeLong(b.updatedAt());
     }
 
+    /**
+     * The string's UTF-8 bytes, encoded straight into the buffer (no encoded copy per string: the journal writes
+     * a dozen strings per REGISTER). Like {@link String#getBytes(java.nio.charset.Charset)}, an unpaired surrogate
+     * becomes {@code '?'}; the length prefix is filled in afterwards.
+     */
     void writeString(String s) {
         if (s == null) {
             writeInt(-1);
             return;
         }
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        writeInt(bytes.length);
-        ensure(bytes.length);
-        System.arraycopy(bytes, 0, buf, pos, bytes.length);
-        pos += bytes.length;
+        int len = s.length();
+        ensure(4 + 3 * len); // a char is at most 3 bytes; a surrogate pair is 4 bytes for 2 chars
+        int lengthAt = pos;
+        int p = pos + 4;
+        byte[] b = buf;
+        for (int i = 0; i < len; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                b[p++] = (byte) c;
+            } else if (c < 0x800) {
+                b[p++] = (byte) (0xc0 | c >> 6);
+                b[p++] = (byte) (0x80 | c & 0x3f);
+            } else if (Character.isSurrogate(c)) {
+                char d = i + 1 < len ? s.charAt(i + 1) : 0;
+                if (Character.isHighSurrogate(c) && Character.isLowSurrogate(d)) {
+                    int cp = Character.toCodePoint(c, d);
+                    b[p++] = (byte) (0xf0 | cp >> 18);
+                    b[p++] = (byte) (0x80 | cp >> 12 & 0x3f);
+                    b[p++] = (byte) (0x80 | cp >> 6 & 0x3f);
+                    b[p++] = (byte) (0x80 | cp & 0x3f);
+                    i++;
+                } else {
+                    b[p++] = '?';
+                }
+            } else {
+                b[p++] = (byte) (0xe0 | c >> 12);
+                b[p++] = (byte) (0x80 | c >> 6 & 0x3f);
+                b[p++] = (byte) (0x80 | c & 0x3f);
+            }
+        }
+        pos = p;
+        putInt(lengthAt, p - lengthAt - 4);
     }
 
     void writeInt(int v) {

@@ -82,4 +82,78 @@ class BindingMergeTest {
                 "sip:alice@192.0.2.9");
         assertThat(r.upserts().get(0).aor()).isSameAs(first.aor());
     }
+
+    /** A REGISTER of {@code contact} with {@code expires} (0 removes it), Call-ID x@h. */
+    private static RegisterRequest register(String contact, long cseq, int expires) {
+        ContactSpec c = new ContactSpec(contact, Uri.parse(contact), -1, expires, null, 0);
+        return new RegisterRequest(AOR, "x@h", cseq, false, List.of(c), List.of(), "udp:192.0.2.4:5060", null, null,
+                false);
+    }
+
+    private static List<Binding> three() {
+        return List.of(stored("sip:a@192.0.2.1", "1@h", 1, null), stored("sip:b@192.0.2.2", "2@h", 1, null),
+                stored("sip:c@192.0.2.3", "3@h", 1, null));
+    }
+
+    @Test
+    void aRefreshedBindingKeepsItsPlaceAmongTheOthers() {
+        List<Binding> current = three();
+
+        BindingMerge.Result r = BindingMerge.merge(register("sip:b@192.0.2.2", 2, 60), current, 5_000, "n1", 10);
+
+        assertThat(r.removals()).isEmpty();
+        assertThat(r.upserts()).extracting(Binding::expiresAt).containsExactly(5_000 + 60_000L);
+        assertThat(r.result()).containsExactly(current.get(0), r.upserts().get(0), current.get(2));
+    }
+
+    @Test
+    void anEquivalentUriWrittenDifferentlyReplacesTheStoredTextAtTheEnd() {
+        List<Binding> current = List.of(stored("sip:alice@Host.Example.com", "1@h", 1, null),
+                stored("sip:bob@192.0.2.2", "2@h", 1, null));
+
+        BindingMerge.Result r = BindingMerge.merge(register("sip:alice@host.example.com", 2, 60), current, 5_000,
+                "n1", 2);
+
+        assertThat(r.rejection()).isNull();
+        assertThat(r.removals()).containsExactly("sip:alice@Host.Example.com");
+        assertThat(r.upserts()).extracting(Binding::contact).containsExactly("sip:alice@host.example.com");
+        assertThat(r.result()).extracting(Binding::contact).containsExactly("sip:bob@192.0.2.2",
+                "sip:alice@host.example.com");
+    }
+
+    @Test
+    void removingOneContactLeavesTheOthersInOrder() {
+        List<Binding> current = three();
+
+        BindingMerge.Result r = BindingMerge.merge(register("sip:b@192.0.2.2", 2, 0), current, 5_000, "n1", 10);
+
+        assertThat(r.upserts()).isEmpty();
+        assertThat(r.removals()).containsExactly("sip:b@192.0.2.2");
+        assertThat(r.result()).containsExactly(current.get(0), current.get(2));
+    }
+
+    @Test
+    void removingAContactThatIsNotStoredChangesNothing() {
+        List<Binding> current = three();
+
+        BindingMerge.Result r = BindingMerge.merge(register("sip:d@192.0.2.4", 2, 0), current, 5_000, "n1", 10);
+
+        assertThat(r.rejection()).isNull();
+        assertThat(r.noChange()).isTrue();
+        assertThat(r.result()).containsExactlyElementsOf(current);
+    }
+
+    @Test
+    void aNewContactBeyondTheLimitIsRefusedButARefreshAtTheLimitIsNot() {
+        List<Binding> current = three();
+
+        BindingMerge.Result added = BindingMerge.merge(register("sip:d@192.0.2.4", 2, 60), current, 5_000, "n1", 3);
+        BindingMerge.Result refreshed = BindingMerge.merge(register("sip:c@192.0.2.3", 2, 60), current, 5_000, "n1",
+                3);
+
+        assertThat(added.rejection().status()).isEqualTo(403);
+        assertThat(added.noChange()).isTrue();
+        assertThat(refreshed.rejection()).isNull();
+        assertThat(refreshed.result()).hasSize(3);
+    }
 }
