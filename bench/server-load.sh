@@ -60,6 +60,12 @@
 #                                            concurrency limit (--max-concurrent = SIPp's -l) and single local
 #                                            port; the counts come from `--json`: see "Accounting" below
 #   --install                         apt-get install kamailio and sip-tester if missing (root)
+#   --pin SERVER_CPUS:LOAD_CPUS PIN   run every server under `taskset -c SERVER_CPUS` and every load process
+#                                     (SIPp uac and uas, bench JVMs) under `taskset -c LOAD_CPUS`, e.g. 1:0 on
+#                                     this 2-CPU machine (default: unpinned, all share every CPU). Unpinned,
+#                                     the kernel places a server thread woken by SIPp's datagram on SIPp's own
+#                                     CPU and preempts SIPp, whose call generation then drops calls (docs/
+#                                     server-bench.md, "sent/s"); pinned, neither disturbs the other
 # Environment only:
 #   RETRIES        how many more times a step that is not clean is run, after a 15 s pause (default 1); the
 #                  last attempt counts, every attempt is kept in the table
@@ -144,6 +150,7 @@ while [ $# -gt 0 ]; do
     --driver) DRIVER="$2"; shift 2 ;;
     --install) INSTALL=1; shift ;;
     --table) TABLE_DIR="$2"; shift 2 ;;
+    --pin) PIN="$2"; shift 2 ;;
     -h|--help) sed -n '2,/^set -uo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -153,6 +160,17 @@ if [ -n "$TABLE_DIR" ]; then
   exit 0
 fi
 RETRIES="${RETRIES:-1}"
+PIN="${PIN:-}"
+PIN_SERVER=(); PIN_LOAD=()
+if [ -n "$PIN" ]; then
+  case "$PIN" in
+    *:*) PIN_SERVER=(taskset -c "${PIN%%:*}"); PIN_LOAD=(taskset -c "${PIN#*:}") ;;
+    *) echo "--pin: SERVER_CPUS:LOAD_CPUS (e.g. 1:0), not '$PIN'" >&2; exit 2 ;;
+  esac
+  command -v taskset >/dev/null || { echo "--pin needs taskset (util-linux)" >&2; exit 2; }
+  taskset -c "${PIN%%:*}" true 2>/dev/null && taskset -c "${PIN#*:}" true 2>/dev/null \
+    || { echo "--pin $PIN: no such CPUs here ($(nproc) CPUs)" >&2; exit 2; }
+fi
 NICE="${NICE:--10}"
 BENCH_TIMEOUT="${BENCH_TIMEOUT:-5400}"
 JVM_FLAGS="${JVM_FLAGS:--Xms2g -Xmx2g -XX:+UseG1GC -XX:+AlwaysPreTouch -XX:+ExitOnOutOfMemoryError}"
@@ -288,7 +306,7 @@ fi
   echo "servers: $SERVERS; tests: $TESTS; domain: $DOMAIN"
   warm="none"; [ "$WARMUP" -gt 0 ] && warm="5 s at 200/s + ${WARMUP}s at $WARMUP_REG_RATE REG/s or $WARMUP_CALL_RATE calls/s"
   echo "reg rates: $REG_RATES; call rates: $CALL_RATES; duration ${DURATION}s; warm-up: $warm; hold ${HOLD_MS} ms"
-  echo "users: $USERS (reg), $AUTH_USERS (reg-auth); retries: $RETRIES; nice: $NICE"
+  echo "users: $USERS (reg), $AUTH_USERS (reg-auth); retries: $RETRIES; nice: $NICE; pin (server:load CPUs): ${PIN:-none}"
   echo "callisto: $CALLISTO_SERVER; CALLISTO_JAVA_OPTS=$JVM_FLAGS; java: $("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | head -1)"
   echo "kamailio: -n $KAM_CHILDREN -m $KAM_SHM $KAM_EXTRA$([ "$DRIVER" = sipp ] && echo "; sipp -buff_size $SIPP_BUFF")"
   echo "udp: rmem_max=$(cat /proc/sys/net/core/rmem_max) wmem_max=$(cat /proc/sys/net/core/wmem_max)"
@@ -322,7 +340,7 @@ start_server() {
   esac
   echo "${cmd[*]}" > "$dir/server-cmd.txt"
   [ "$name" = callisto ] && echo "CALLISTO_JAVA_OPTS=$CALLISTO_JAVA_OPTS" >> "$dir/server-cmd.txt"
-  timeout -k 5 "$LIFE" nice -n "$NICE" "${cmd[@]}" > "$dir/server.log" 2>&1 &
+  timeout -k 5 "$LIFE" nice -n "$NICE" ${PIN_SERVER[@]+"${PIN_SERVER[@]}"} "${cmd[@]}" > "$dir/server.log" 2>&1 &
   SERVER_PID=$!
   PIDS+=("$SERVER_PID")
   if ! wait_port "$SERVER_PORT" 120 "$SERVER_PID"; then
@@ -338,9 +356,9 @@ start_server() {
 # DIR/times0.txt and times1.txt (the shell's child rusage), DIR/cmd.txt
 drive() {
   local dir="$1" lport="$2" limit="$3" log="$4"; shift 4
-  echo "nice -n $NICE $*" > "$dir/cmd.txt"
+  echo "nice -n $NICE ${PIN_LOAD[*]} $*" > "$dir/cmd.txt"
   times > "$dir/times0.txt"   # the shell's child rusage, in this shell (a $(...) subshell has its own)
-  ( cd "$dir" && exec timeout -k 5 "$limit" nice -n "$NICE" "$@" ) > "$dir/$log" 2>&1 &
+  ( cd "$dir" && exec timeout -k 5 "$limit" nice -n "$NICE" ${PIN_LOAD[@]+"${PIN_LOAD[@]}"} "$@" ) > "$dir/$log" 2>&1 &
   local p=$!
   PIDS+=("$p")
   # The driver's socket disappears with it: sample its drop counter (last column) every 0.5 s; a JVM's socket
@@ -438,8 +456,8 @@ start_callee() {
   fi
   local uas=(sipp -sf "$ROOT/bench/sipp/uas-rr.xml" -s service -i 127.0.0.1 -p "$port" -t u1 -buff_size "$SIPP_BUFF"
              -nostdin -timeout "${LIFE}s" -trace_stat -stf stat.csv -fd 5)
-  echo "nice -n $NICE ${uas[*]}" > "$dir/uas/cmd.txt"
-  ( cd "$dir/uas" && exec timeout -k 5 "$LIFE" nice -n "$NICE" "${uas[@]}" ) > "$dir/uas/sipp.out" 2>&1 &
+  echo "nice -n $NICE ${PIN_LOAD[*]} ${uas[*]}" > "$dir/uas/cmd.txt"
+  ( cd "$dir/uas" && exec timeout -k 5 "$LIFE" nice -n "$NICE" ${PIN_LOAD[@]+"${PIN_LOAD[@]}"} "${uas[@]}" ) > "$dir/uas/sipp.out" 2>&1 &
   UAS_PID=$!
   PIDS+=("$UAS_PID")
   wait_port "$port" 10 "$UAS_PID" || { echo "the uas did not start (see $dir/uas)" >&2; return 1; }
@@ -461,8 +479,8 @@ start_bench_callee() {
   fi
   # no --calls/--run-ms: it answers until stopped (TERM at the end of the sweep writes uas/bench.json)
   bench_cmd uas --bind "127.0.0.1:$port" --quiet --json "$ROOT/$dir/uas/bench.json"
-  echo "nice -n $NICE ${BENCH[*]}" > "$dir/uas/cmd.txt"
-  timeout -k 5 "$LIFE" nice -n "$NICE" "${BENCH[@]}" > "$dir/uas/bench.out" 2>&1 &
+  echo "nice -n $NICE ${PIN_LOAD[*]} ${BENCH[*]}" > "$dir/uas/cmd.txt"
+  timeout -k 5 "$LIFE" nice -n "$NICE" ${PIN_LOAD[@]+"${PIN_LOAD[@]}"} "${BENCH[@]}" > "$dir/uas/bench.out" 2>&1 &
   UAS_PID=$!
   PIDS+=("$UAS_PID")
   wait_port "$port" 60 "$UAS_PID" || { echo "the bench uas did not start (see $dir/uas)" >&2; return 1; }

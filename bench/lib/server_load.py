@@ -96,8 +96,8 @@ def sipp_sent_rate(path):
     """SIPp's own sending rate: new calls per second over the full intervals of its -trace_stat file (the first and
     the last, partial, are left out), or None. SIPp 3.6 can fall short of -r: its call generation task advances its
     count of calls due before the loop that opens them, and leaves that loop once a millisecond has passed, so calls
-    that did not fit in that millisecond are never opened (src/call_generation_task.cpp). Larger batches (the task
-    woke later) lose more."""
+    that did not fit in that millisecond are never opened (src/call_generation_task.cpp). It loses most when it is
+    preempted inside that loop, as when a server thread is woken on its CPU (bench/sipp-pace.sh)."""
     rows = sipp_stat_rows(path)
     if len(rows) < 5:
         return None
