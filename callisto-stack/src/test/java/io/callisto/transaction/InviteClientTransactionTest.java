@@ -171,6 +171,22 @@ class InviteClientTransactionTest {
     }
 
     @Test
+    void inAcceptedTheRequestReadsAsBeforeThoughItsParsedValuesWereLetGo() {
+        ClientTransaction tx = invite(Sip.UDP);
+        String uri = tx.request().requestUri().toString();
+        String branch = tx.request().topVia().branch();
+        String text = new String(tx.request().toBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        receive(Sip.response(tx.request(), 200, "b1"));
+        assertThat(tx.state()).isEqualTo(ACCEPTED);
+
+        assertThat(tx.request().requestUri().toString()).isEqualTo(uri);
+        assertThat(tx.request().topVia().branch()).isEqualTo(branch);
+        assertThat(new String(tx.request().toBytes(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(text);
+        receive(Sip.response(tx.request(), 200, "b1")); // a retransmission still matches by the re-read branch
+        assertThat(listener.statuses()).containsExactly(200, 200);
+    }
+
+    @Test
     void successInProceedingIsAcceptedToo() {
         ClientTransaction tx = invite(Sip.UDP);
         receive(Sip.response(tx.request(), 180, "b1"));

@@ -313,8 +313,11 @@ final class ClientBranch implements ClientTransactionListener {
         ctx.onFailed(this, status, reason);
     }
 
+    /** Stops the branch's timers and lets go of them: the branch stays reachable for Timer M's 32 s after a 2xx. */
     private void end() {
         timerC.cancel();
         cancelGuard.cancel();
+        timerC = Cancellable.NONE;
+        cancelGuard = Cancellable.NONE;
     }
 }
